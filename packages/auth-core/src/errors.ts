@@ -25,6 +25,7 @@ export const ErrorKey = {
   NETWORK_ERROR: "network_error",
   // Connect flow.
   TEST_FAILED: "test_failed",
+  CREDENTIALS_REJECTED: "credentials_rejected",
   REFRESH_FAILED: "refresh_failed",
   TIMEOUT: "timeout",
   CANCELLED: "cancelled",

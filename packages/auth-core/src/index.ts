@@ -1,5 +1,72 @@
-export { ErrorKey, CONNECTION_ERROR_KEYS, PlugboardError, SpecError, InputError, ConnectionError, isPlugboardError, errorKeyOf, toPlugboardError } from "./errors.ts";
+// The only public entry of @plugboard/auth-core. Explicit lists: nothing internal leaks.
+
+// Errors
+export {
+  ErrorKey,
+  CONNECTION_ERROR_KEYS,
+  PlugboardError,
+  SpecError,
+  InputError,
+  ConnectionError,
+  isPlugboardError,
+  errorKeyOf,
+  toPlugboardError,
+} from "./errors.ts";
 export type { Issue, PlugboardErrorOptions, HttpErrorData } from "./errors.ts";
+
+// The connector model
 export { AUTH_TYPES, IMPLEMENTATION_TYPES, METHOD_NAMES } from "./types.ts";
-export type { AuthType, ImplementationType, MethodName, JsonSchema, HostFunction, FunctionImplementation, AuthHandler, TopLevelAuth, ConnectorSpec, AuthOption, EffectiveAuthOption, Credentials, Connection } from "./types.ts";
+export type {
+  AuthType,
+  ImplementationType,
+  MethodName,
+  JsonSchema,
+  HostFunction,
+  FunctionImplementation,
+  AuthHandler,
+  TopLevelAuth,
+  ConnectorSpec,
+  AuthOption,
+  EffectiveAuthOption,
+  Credentials,
+  Connection,
+} from "./types.ts";
+
+// Specs
+export {
+  parseConnectorSpec,
+  validateConnectorSpec,
+  connectorSpecJsonSchema,
+  getAuthOptions,
+  getEffectiveAuthOption,
+  DEFAULT_AUTH_OPTION_KEY,
+} from "./spec/index.ts";
+export type { ParseConnectorSpecOptions } from "./spec/index.ts";
+export { validateJsonSchema, applySchemaDefaults } from "./schema/index.ts";
+
+// Formulas
+export { evaluateMapping, compileMapping, isFormula } from "./formulas/index.ts";
+export type { CompiledMapping } from "./formulas/index.ts";
+
+// Methods and the sandbox
+export { runFunction } from "./functions/run-function.ts";
+export type { RunFunctionOptions } from "./functions/run-function.ts";
+export { runInSandbox, preloadSandbox } from "./sandbox/index.ts";
+export type { SandboxLimits, SandboxRunOptions } from "./sandbox/index.ts";
+
+// HTTP
+export { createApiClient } from "./http/api-client.ts";
+export type { ApiClientOptions, HandlerOutcome, OutgoingRequest, RequestLogEntry, ResolvedClientConfig, RetryOptions } from "./http/api-client.ts";
 export type { ApiClient, ApiRequestOptions, ApiResponse, FetchLike, HttpMethod } from "./http/types.ts";
+
+// The engine
+export { createAuthEngine } from "./engine/engine.ts";
+export type { AuthEngine, AuthEngineOptions, ConnectRequest, OpenConnectionOptions } from "./engine/engine.ts";
+export { ConnectionSession } from "./engine/connection-session.ts";
+export type { ConnectStep } from "./auth-types/client-credentials.ts";
+
+// The connect flow store
+export { createConnectFlow, toFlowError } from "./flow/connect-flow.ts";
+export type { ConnectFlow, ConnectFlowOptions, ConnectRuntime } from "./flow/connect-flow.ts";
+export { connectFlowReducer, initialConnectFlowSnapshot, isBusy, ConnectFlowEvent, CONNECT_FLOW_STATES } from "./flow/connect-flow-reducer.ts";
+export type { ConnectFlowSnapshot, ConnectFlowState, ConnectFlowEventObject, ConnectProgressStep, FlowError } from "./flow/connect-flow-reducer.ts";

@@ -1,0 +1,248 @@
+/**
+ * A live connection: its current credentials, the ApiClient built from makeApiClient, and
+ * single-flight credential refresh (N concurrent 401s cause one refresh; with rotating refresh
+ * tokens two refreshes would revoke the grant).
+ */
+import { CONNECTION_ERROR_KEYS, ConnectionError, ErrorKey, isPlugboardError, PlugboardError } from "../errors.ts";
+import { compileMapping } from "../formulas/index.ts";
+import { runFunction } from "../functions/run-function.ts";
+import { createApiClient } from "../http/api-client.ts";
+import type { HandlerOutcome, OutgoingRequest, RequestLogEntry, ResolvedClientConfig, RetryOptions } from "../http/api-client.ts";
+import { isPlainObject, normalizeApiClientConfig, splitResponseHandlers } from "../http/client-config.ts";
+import type { ResponseHandlerSpec } from "../http/client-config.ts";
+import type { ApiClient, ApiResponse, FetchLike } from "../http/types.ts";
+import type { SandboxLimits } from "../sandbox/index.ts";
+import type { Connection, Credentials, EffectiveAuthOption, FunctionImplementation, MethodName } from "../types.ts";
+import { methodInputs } from "./method-inputs.ts";
+
+export interface EngineContext {
+  connectorParameters: Record<string, unknown>;
+  fetch?: FetchLike;
+  sandboxLimits?: SandboxLimits;
+  retry?: RetryOptions;
+  sleep?: (ms: number) => Promise<void>;
+  now: () => number;
+  onRequest?: (entry: RequestLogEntry) => void;
+  onLog?: (level: string, args: unknown[]) => void;
+}
+
+/** How an auth type refreshes and signs; the client-credentials type needs neither. */
+export interface AuthTypeHooks {
+  /** Default refresh when the spec has no refreshCredentials method. */
+  refresh?: (session: ConnectionSession) => Promise<Credentials>;
+  /** Adds auth that formulas cannot express (OAuth1 signatures, platform tokens). */
+  authorizeRequest?: (request: OutgoingRequest, session: ConnectionSession) => void | Promise<void>;
+}
+
+export interface ConnectionSessionOptions {
+  option: EffectiveAuthOption;
+  connection: Connection;
+  context: EngineContext;
+  hooks?: AuthTypeHooks;
+  onCredentialsChange?: (connection: Connection) => void;
+}
+
+export class ConnectionSession {
+  readonly option: EffectiveAuthOption;
+  readonly context: EngineContext;
+  readonly apiClient: ApiClient;
+  private current: Connection;
+  private readonly hooks: AuthTypeHooks;
+  private readonly onCredentialsChange: ((connection: Connection) => void) | undefined;
+  private configFor: { credentials: Credentials; config: Promise<ResolvedClientConfig> } | undefined;
+  private inFlightRefresh: Promise<Connection> | undefined;
+
+  constructor(options: ConnectionSessionOptions) {
+    this.option = options.option;
+    this.context = options.context;
+    this.current = options.connection;
+    this.hooks = options.hooks ?? {};
+    this.onCredentialsChange = options.onCredentialsChange;
+    const { authorizeRequest } = this.hooks;
+    this.apiClient = createApiClient({
+      resolveConfig: () => this.resolveConfig(),
+      ...(this.canRefresh ? { refreshCredentials: (stale: ResolvedClientConfig) => this.refreshIfStale(stale) } : {}),
+      ...(authorizeRequest ? { authorizeRequest: (request: OutgoingRequest) => authorizeRequest(request, this) } : {}),
+      ...(this.context.fetch ? { fetch: this.context.fetch } : {}),
+      ...(this.context.retry ? { retry: this.context.retry } : {}),
+      ...(this.context.sleep ? { sleep: this.context.sleep } : {}),
+      ...(this.context.onRequest ? { onRequest: this.context.onRequest } : {}),
+    });
+  }
+
+  get connection(): Connection {
+    return this.current;
+  }
+
+  get credentials(): Credentials {
+    return this.current.credentials;
+  }
+
+  get canRefresh(): boolean {
+    return Boolean(this.option.methods.refreshCredentials || this.hooks.refresh);
+  }
+
+  /** The inputs a method of this connection receives. */
+  inputs(extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return methodInputs({
+      ...extra,
+      connectorParameters: this.context.connectorParameters,
+      input: this.current.input,
+      credentials: this.current.credentials,
+      apiClient: this.apiClient,
+    });
+  }
+
+  run(methodName: MethodName, implementation: FunctionImplementation, inputs: Record<string, unknown>): Promise<unknown> {
+    return runFunction(methodName, implementation, inputs, {
+      apiClient: this.apiClient,
+      ...(this.context.sandboxLimits ? { sandboxLimits: this.context.sandboxLimits } : {}),
+      ...(this.context.onLog ? { onLog: this.context.onLog } : {}),
+    });
+  }
+
+  /** Refreshes credentials now; concurrent calls share one refresh. */
+  refresh(): Promise<Connection> {
+    if (!this.inFlightRefresh) {
+      this.inFlightRefresh = this.runRefresh().finally(() => {
+        this.inFlightRefresh = undefined;
+      });
+    }
+    return this.inFlightRefresh;
+  }
+
+  /** Runs the `test` method: truthy (or undefined, for legacy tests) passes; falsy or a throw fails with `test_failed`. */
+  async test(): Promise<void> {
+    const implementation = this.option.methods.test;
+    if (!implementation) return;
+    let result: unknown;
+    try {
+      result = await this.run("test", implementation, this.inputs());
+    } catch (error) {
+      throw testFailure(error);
+    }
+    if (result !== undefined && !result) {
+      throw new PlugboardError(ErrorKey.TEST_FAILED, {
+        message: "The connection test did not pass: the connector's test returned a falsy result. Check the credentials you entered.",
+        data: { result },
+      });
+    }
+  }
+
+  /** Replaces credentials (e.g. after an external refresh) and notifies listeners. */
+  updateCredentials(credentials: Credentials): Connection {
+    this.current = { ...this.current, credentials, refreshedAt: new Date(this.context.now()).toISOString() };
+    this.configFor = undefined;
+    this.onCredentialsChange?.(this.current);
+    return this.current;
+  }
+
+  private async refreshIfStale(stale: ResolvedClientConfig): Promise<void> {
+    if (this.inFlightRefresh) {
+      await this.inFlightRefresh;
+      return;
+    }
+    // Another caller already refreshed after this request was built: just retry.
+    if (this.configFor && (await this.configFor.config) !== stale) return;
+    await this.refresh();
+  }
+
+  private async runRefresh(): Promise<Connection> {
+    const implementation = this.option.methods.refreshCredentials;
+    let update: unknown;
+    if (implementation) {
+      update = await this.run("refreshCredentials", implementation, this.inputs());
+    } else if (this.hooks.refresh) {
+      update = await this.hooks.refresh(this);
+    } else {
+      throw new PlugboardError(ErrorKey.NOT_SUPPORTED, { message: "This connection cannot refresh its credentials." });
+    }
+    if (update !== undefined && update !== null && !isPlainObject(update)) {
+      throw new PlugboardError(ErrorKey.REFRESH_FAILED, { message: `refreshCredentials must return an object of credentials to merge; got ${typeof update}.` });
+    }
+    // Refresh results are merged: returning only access_token keeps the rest (reference §2.4).
+    return this.updateCredentials({ ...this.current.credentials, ...(update ?? {}) });
+  }
+
+  private resolveConfig(): Promise<ResolvedClientConfig> {
+    const credentials = this.current.credentials;
+    if (this.configFor?.credentials !== credentials) {
+      const config = this.buildConfig();
+      this.configFor = { credentials, config };
+      config.catch(() => {
+        if (this.configFor?.config === config) this.configFor = undefined;
+      });
+    }
+    return this.configFor!.config;
+  }
+
+  private async buildConfig(): Promise<ResolvedClientConfig> {
+    const implementation = this.option.methods.makeApiClient;
+    if (!implementation) {
+      throw new PlugboardError(ErrorKey.INVALID_SPEC, { message: `Auth option "${this.option.key}" has no makeApiClient.` });
+    }
+    const inputs = methodInputs({ connectorParameters: this.context.connectorParameters, input: this.current.input, credentials: this.current.credentials });
+    if (implementation.type === "mapping") {
+      const { clientMapping, responseHandlers } = splitResponseHandlers(implementation.mapping);
+      const config = normalizeApiClientConfig(await compileMapping(clientMapping).evaluate(inputs));
+      return withHandlers(config, [...responseHandlers, ...config.responseHandlers], inputs);
+    }
+    const result = await runFunction("makeApiClient", implementation, inputs, {
+      ...(this.context.sandboxLimits ? { sandboxLimits: this.context.sandboxLimits } : {}),
+    });
+    const config = normalizeApiClientConfig(result);
+    return withHandlers(config, config.responseHandlers, inputs);
+  }
+}
+
+/** Compiles responseHandlers: the first whose `match` holds decides, before the defaults. */
+function withHandlers(
+  config: ReturnType<typeof normalizeApiClientConfig>,
+  handlers: ResponseHandlerSpec[],
+  inputs: Record<string, unknown>,
+): ResolvedClientConfig {
+  const { responseHandlers: _ignored, ...base } = config;
+  if (handlers.length === 0) return base;
+  const compiled = handlers.map((handler) => ({
+    match: compileMapping(handler.match ?? true),
+    isSuccess: handler.isSuccess === undefined ? undefined : compileMapping(handler.isSuccess),
+    data: handler.data === undefined ? undefined : compileMapping(handler.data),
+    error: handler.error === undefined ? undefined : compileMapping(handler.error),
+  }));
+  return {
+    ...base,
+    async handleResponse(response: ApiResponse): Promise<HandlerOutcome | undefined> {
+      const variables = { ...inputs, response };
+      for (const handler of compiled) {
+        if (!(await handler.match.evaluate(variables))) continue;
+        // Without an explicit isSuccess, a handler that declares an error is a failure.
+        const success = handler.isSuccess ? Boolean(await handler.isSuccess.evaluate(variables)) : handler.error === undefined;
+        if (success) {
+          return { success: true, data: handler.data ? await handler.data.evaluate(variables) : response.data };
+        }
+        const error = (handler.error ? await handler.error.evaluate(variables) : undefined) as
+          | { key?: unknown; message?: unknown; data?: unknown }
+          | undefined;
+        const key = CONNECTION_ERROR_KEYS.includes(error?.key as ErrorKey) ? (error?.key as ErrorKey) : ErrorKey.API_REQUEST_FAILED;
+        const message = typeof error?.message === "string" ? error.message : `The API reported an error (HTTP ${response.status}).`;
+        return { success: false, key, message, ...(error?.data === undefined ? {} : { data: error.data }) };
+      }
+      return undefined;
+    },
+  };
+}
+
+function testFailure(error: unknown): PlugboardError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const causeKey = isPlugboardError(error) ? error.key : undefined;
+  const status = error instanceof ConnectionError ? error.status : undefined;
+  const hint =
+    causeKey === ErrorKey.ACCESS_TOKEN_EXPIRED || causeKey === ErrorKey.CONNECTION_IS_DEFUNCT
+      ? " The API rejected the credentials; check them and try again."
+      : "";
+  return new PlugboardError(ErrorKey.TEST_FAILED, {
+    message: `The connection test failed: ${reason}${hint}`,
+    data: { reason, ...(causeKey ? { causeKey } : {}), ...(status === undefined ? {} : { status }) },
+    cause: error,
+  });
+}

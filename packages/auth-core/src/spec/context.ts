@@ -1,0 +1,36 @@
+/** Collects issues while a spec is read, and places them in the spec text or in a file. */
+import type { Issue } from "../errors.ts";
+import type { HostFunction } from "../types.ts";
+import type { ParsedText } from "./text.ts";
+
+export interface SpecContext {
+  files: Record<string, string | HostFunction>;
+  /** Parsed mapping files by path, for placing issues found in them. */
+  fileTexts: Map<string, ParsedText>;
+  issues: Issue[];
+  /** Adds an issue; line/column come from the spec text, or from `issue.file` when set. */
+  report(issue: Issue): void;
+}
+
+export function createContext(files: Record<string, string | HostFunction>, specText: ParsedText | undefined): SpecContext {
+  const fileTexts = new Map<string, ParsedText>();
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  return {
+    files,
+    fileTexts,
+    issues,
+    report(issue) {
+      const id = `${issue.file ?? ""}\u0000${issue.path}\u0000${issue.code}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      if (issue.line !== undefined) {
+        issues.push(issue);
+        return;
+      }
+      const text = issue.file === undefined ? specText : fileTexts.get(issue.file);
+      const position = text?.locate(issue.path);
+      issues.push(position ? { ...issue, ...position } : issue);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export default async function ({ apiClient }) {
+  const me = await apiClient.get("/me");
+  return me.email;
+}
