@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     // The core is portable: browser globals only through injected ports.
     files: ["packages/auth-core/src/**/*.ts"],
-    ignores: ["packages/auth-core/src/**/*.test.ts", "packages/auth-core/src/browser/**"],
+    ignores: ["packages/auth-core/src/**/*.test.ts", "packages/auth-core/src/browser/**", "packages/auth-core/src/testing/**"],
     rules: {
       "no-restricted-globals": ["error", "window", "document", "localStorage", "sessionStorage", "navigator"],
     },

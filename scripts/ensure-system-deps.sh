@@ -7,7 +7,7 @@ set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-python3 -c "import oauthlib" 2>/dev/null || missing+=(python3-oauthlib)
+/usr/bin/python3 -c "import oauthlib" 2>/dev/null || missing+=(python3-oauthlib)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -61,12 +61,41 @@ export type { ApiClient, ApiRequestOptions, ApiResponse, FetchLike, HttpMethod }
 
 // The engine
 export { createAuthEngine } from "./engine/engine.ts";
-export type { AuthEngine, AuthEngineOptions, ConnectRequest, OpenConnectionOptions } from "./engine/engine.ts";
+export type {
+  AuthEngine,
+  AuthEngineOptions,
+  AuthorizeHandler,
+  ConnectRequest,
+  ConnectStep,
+  OpenConnectionOptions,
+  PendingAuthorization,
+  RegisteredConnector,
+} from "./engine/engine.ts";
 export { ConnectionSession } from "./engine/connection-session.ts";
-export type { ConnectStep } from "./auth-types/client-credentials.ts";
+export type { PendingOAuth1, OAuth1Config } from "./auth-types/oauth1.ts";
+export type { PendingOAuth2, OAuth2Config, ClientAuthLocation } from "./auth-types/oauth2.ts";
+export type { PlatformTokenOptions } from "./auth-types/platform-token.ts";
+
+// OAuth building blocks
+export {
+  calculatePkceCodeChallenge,
+  generateCodeVerifier,
+  generateRandomState,
+  createSignedState,
+  verifySignedState,
+  parseAuthorizationCallback,
+  parseTokenResponse,
+  computeExpiresAt,
+  isExpired,
+  encodeClientSecretBasic,
+  percentEncode,
+  signOAuth1Request,
+  OAUTH1_SIGNATURE_METHODS,
+} from "./oauth/index.ts";
+export type { OAuth1SignRequest, OAuth1SignedRequest, OAuth1SignatureMethod, TokenResponse, AuthorizationCallback } from "./oauth/index.ts";
 
 // The connect flow store
 export { createConnectFlow, toFlowError } from "./flow/connect-flow.ts";
-export type { ConnectFlow, ConnectFlowOptions, ConnectRuntime } from "./flow/connect-flow.ts";
+export type { ConnectFlow, ConnectFlowOptions, ConnectRuntime, FlowAuthorizeHandler } from "./flow/connect-flow.ts";
 export { connectFlowReducer, initialConnectFlowSnapshot, isBusy, ConnectFlowEvent, CONNECT_FLOW_STATES } from "./flow/connect-flow-reducer.ts";
 export type { ConnectFlowSnapshot, ConnectFlowState, ConnectFlowEventObject, ConnectProgressStep, FlowError } from "./flow/connect-flow-reducer.ts";

@@ -103,6 +103,11 @@ export interface AuthOption {
   description?: string;
   inputSchema?: JsonSchema;
   helpUri?: string;
+  /**
+   * True when connecting sends the user to the provider (oauth1, oauth2, or a proxy whose
+   * connector does): UIs open the popup inside the click. Filled in by the engine.
+   */
+  requiresAuthorization?: boolean;
 }
 
 /** An option with inheritance applied: everything needed to run it. */
@@ -126,4 +131,6 @@ export interface Connection {
   connectedAt: string;
   /** ISO time credentials were last refreshed, if ever. */
   refreshedAt?: string;
+  /** For `proxy` connections: the connector and option that actually authenticated. */
+  delegate?: { connectorKey: string; authOptionKey: string; authType: AuthType };
 }

@@ -6,7 +6,7 @@
 import { CONNECTION_ERROR_KEYS, ConnectionError, ErrorKey, isPlugboardError, PlugboardError } from "../errors.ts";
 import { compileMapping } from "../formulas/index.ts";
 import { runFunction } from "../functions/run-function.ts";
-import { createApiClient } from "../http/api-client.ts";
+import { createApiClient, refreshOrFail } from "../http/api-client.ts";
 import type { HandlerOutcome, OutgoingRequest, RequestLogEntry, ResolvedClientConfig, RetryOptions } from "../http/api-client.ts";
 import { isPlainObject, normalizeApiClientConfig, splitResponseHandlers } from "../http/client-config.ts";
 import type { ResponseHandlerSpec } from "../http/client-config.ts";
@@ -14,6 +14,9 @@ import type { ApiClient, ApiResponse, FetchLike } from "../http/types.ts";
 import type { SandboxLimits } from "../sandbox/index.ts";
 import type { Connection, Credentials, EffectiveAuthOption, FunctionImplementation, MethodName } from "../types.ts";
 import { methodInputs } from "./method-inputs.ts";
+import type { PlatformTokenOptions } from "../auth-types/platform-token.ts";
+
+const DEFAULT_REFRESH_MARGIN_MS = 60_000;
 
 export interface EngineContext {
   connectorParameters: Record<string, unknown>;
@@ -22,6 +25,10 @@ export interface EngineContext {
   retry?: RetryOptions;
   sleep?: (ms: number) => Promise<void>;
   now: () => number;
+  /** Refresh this long before `expires_at`. Default 60 s. */
+  refreshMarginMs?: number;
+  /** Workspace credentials for integration-app-token / membrane-token. */
+  platformToken?: PlatformTokenOptions;
   onRequest?: (entry: RequestLogEntry) => void;
   onLog?: (level: string, args: unknown[]) => void;
 }
@@ -149,22 +156,28 @@ export class ConnectionSession {
 
   private async runRefresh(): Promise<Connection> {
     const implementation = this.option.methods.refreshCredentials;
-    let update: unknown;
     if (implementation) {
-      update = await this.run("refreshCredentials", implementation, this.inputs());
-    } else if (this.hooks.refresh) {
-      update = await this.hooks.refresh(this);
-    } else {
-      throw new PlugboardError(ErrorKey.NOT_SUPPORTED, { message: "This connection cannot refresh its credentials." });
+      const update = await this.run("refreshCredentials", implementation, this.inputs());
+      if (update !== undefined && update !== null && !isPlainObject(update)) {
+        throw new PlugboardError(ErrorKey.REFRESH_FAILED, { message: `refreshCredentials must return an object of credentials to merge; got ${typeof update}.` });
+      }
+      // Refresh results are merged: returning only access_token keeps the rest (reference §2.4).
+      return this.updateCredentials({ ...this.current.credentials, ...(update ?? {}) });
     }
-    if (update !== undefined && update !== null && !isPlainObject(update)) {
-      throw new PlugboardError(ErrorKey.REFRESH_FAILED, { message: `refreshCredentials must return an object of credentials to merge; got ${typeof update}.` });
-    }
-    // Refresh results are merged: returning only access_token keeps the rest (reference §2.4).
-    return this.updateCredentials({ ...this.current.credentials, ...(update ?? {}) });
+    if (this.hooks.refresh) return this.updateCredentials(await this.hooks.refresh(this));
+    throw new PlugboardError(ErrorKey.NOT_SUPPORTED, { message: "This connection cannot refresh its credentials." });
   }
 
-  private resolveConfig(): Promise<ResolvedClientConfig> {
+  /** Refreshes ahead of expiry (`credentials.expires_at`, epoch ms) so requests rarely meet a 401. */
+  private async refreshIfExpiring(): Promise<void> {
+    const expiresAt = this.current.credentials.expires_at;
+    if (!this.canRefresh || typeof expiresAt !== "number") return;
+    if (this.context.now() < expiresAt - (this.context.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS)) return;
+    await refreshOrFail(() => this.refresh());
+  }
+
+  private async resolveConfig(): Promise<ResolvedClientConfig> {
+    await this.refreshIfExpiring();
     const credentials = this.current.credentials;
     if (this.configFor?.credentials !== credentials) {
       const config = this.buildConfig();

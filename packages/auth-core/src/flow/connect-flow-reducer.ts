@@ -11,6 +11,8 @@ export const CONNECT_FLOW_STATES = [
   "choosing-option",
   "entering-input",
   "connecting",
+  "authorizing",
+  "exchanging",
   "testing",
   "connected",
   "failed",
@@ -18,8 +20,8 @@ export const CONNECT_FLOW_STATES = [
 ] as const;
 export type ConnectFlowState = (typeof CONNECT_FLOW_STATES)[number];
 
-/** Steps reported while a connect attempt runs. */
-export type ConnectProgressStep = "connecting" | "testing";
+/** Steps reported while a connect attempt runs (`authorizing` and `exchanging` only for OAuth). */
+export type ConnectProgressStep = "connecting" | "authorizing" | "exchanging" | "testing";
 
 export interface FlowError {
   key: ErrorKey;
@@ -76,7 +78,7 @@ export function initialConnectFlowSnapshot(input: Record<string, unknown> = {}):
   return { state: "idle", options: [], selectedOptionKey: undefined, input, error: undefined, connection: undefined, attempt: 0 };
 }
 
-const BUSY: ReadonlySet<ConnectFlowState> = new Set(["connecting", "testing"]);
+const BUSY: ReadonlySet<ConnectFlowState> = new Set(["connecting", "authorizing", "exchanging", "testing"]);
 const EDITABLE: ReadonlySet<ConnectFlowState> = new Set(["choosing-option", "entering-input", "failed"]);
 
 export function isBusy(state: ConnectFlowState): boolean {

@@ -4,8 +4,11 @@
  */
 import { ErrorKey, InputError, isPlugboardError } from "../errors.ts";
 import type { AuthOption, Connection } from "../types.ts";
-import { ConnectFlowEvent, connectFlowReducer, initialConnectFlowSnapshot } from "./connect-flow-reducer.ts";
+import { ConnectFlowEvent, connectFlowReducer, initialConnectFlowSnapshot, isBusy } from "./connect-flow-reducer.ts";
 import type { ConnectFlowEventObject, ConnectFlowSnapshot, ConnectProgressStep, FlowError } from "./connect-flow-reducer.ts";
+
+/** Takes the user to the provider (popup or redirect) and resolves with the callback. */
+export type FlowAuthorizeHandler = (request: { url: string; state: string }) => Promise<URL | string | URLSearchParams>;
 
 /** What the flow needs from an engine: the local engine satisfies it, a server runtime does too. */
 export interface ConnectRuntime {
@@ -14,6 +17,7 @@ export interface ConnectRuntime {
     authOptionKey?: string;
     input?: Record<string, unknown>;
     onProgress?: (step: ConnectProgressStep) => void;
+    authorize?: FlowAuthorizeHandler;
   }): Promise<Connection>;
 }
 
@@ -35,8 +39,11 @@ export interface ConnectFlow {
   start(): Promise<void>;
   selectOption(key: string): void;
   setInput(input: Record<string, unknown>): void;
-  /** Connects with the selected option and input; ignored while a step is running. */
-  submit(): Promise<void>;
+  /**
+   * Connects with the selected option and input; ignored while a step is running. OAuth options
+   * need `authorize`: open the popup synchronously in the click, then pass its handler here.
+   */
+  submit(options?: { authorize?: FlowAuthorizeHandler }): Promise<void>;
   /** Back to the form after a failure (input kept). */
   edit(): void;
   /** Back to the option list. */
@@ -85,7 +92,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     },
     selectOption: (key) => dispatch({ type: ConnectFlowEvent.OPTION_SELECTED, key }),
     setInput: (input) => dispatch({ type: ConnectFlowEvent.INPUT_CHANGED, input }),
-    async submit() {
+    async submit(submitOptions = {}) {
       const before = snapshot;
       dispatch({ type: ConnectFlowEvent.CONNECT_STARTED });
       if (snapshot === before) return;
@@ -95,13 +102,14 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
           ...(selectedOptionKey === undefined ? {} : { authOptionKey: selectedOptionKey }),
           input,
           onProgress: (step) => dispatch({ type: ConnectFlowEvent.CONNECT_PROGRESS, attempt, step }),
+          ...(submitOptions.authorize ? { authorize: submitOptions.authorize } : {}),
         });
-        const wasCurrent = snapshot.attempt === attempt && (snapshot.state === "connecting" || snapshot.state === "testing");
+        const wasCurrent = snapshot.attempt === attempt && isBusy(snapshot.state);
         dispatch({ type: ConnectFlowEvent.CONNECT_SUCCEEDED, attempt, connection });
         if (wasCurrent) options.onConnected?.({ connection });
       } catch (error) {
         const flowError = toFlowError(error);
-        const wasCurrent = snapshot.attempt === attempt && (snapshot.state === "connecting" || snapshot.state === "testing");
+        const wasCurrent = snapshot.attempt === attempt && isBusy(snapshot.state);
         dispatch({ type: ConnectFlowEvent.CONNECT_FAILED, attempt, error: flowError });
         if (wasCurrent) options.onError?.({ error: flowError });
       }

@@ -10,7 +10,7 @@
 import { ErrorKey, PlugboardError } from "../errors.ts";
 import { compileFirstNotEmpty, compileIterate, compileMergeObjects } from "./collections.ts";
 import { applyCopies, compileCopy } from "./copy.ts";
-import { DATA_STORE_FORMULAS, formulaNameOf, type FormulaName } from "./detect.ts";
+import { formulaNameOf, type FormulaName } from "./detect.ts";
 import { compileJsonata } from "./jsonata.ts";
 import { compileAnd, compileCase, compileEval, compileMap, compileOr } from "./logic.ts";
 import { compileFirstName, compileLastName } from "./names.ts";
@@ -55,7 +55,6 @@ const COMPILERS: Record<FormulaName, FormulaCompiler> = {
   findAppRecordId: compileUnsupported("findAppRecordId"),
   dataSchemaRef: compileUnsupported("dataSchemaRef"),
 };
-void DATA_STORE_FORMULAS;
 
 /** Compiles any mapping value into a node. */
 export function compileNode(value: unknown): Node {

@@ -52,7 +52,9 @@ function substitution(value: unknown): Node {
   if (name === "plain") return constNode(value);
   if (Array.isArray(value)) {
     const items = value.map(substitution);
-    if (items.every((item) => item.constant)) return constNode(value);
+    if (items.every((item) => item.constant)) {
+      return constNode(items.map((item) => (item.constant as { value: unknown }).value).filter((item) => item !== undefined));
+    }
     return makeNode({
       children: items,
       sync: (vars) => {
@@ -72,7 +74,14 @@ function substitution(value: unknown): Node {
       const substitute = name === "iterate" && key === "$iterate" ? substituteIterate : substitution;
       return substitute(value[key]);
     });
-    if (entries.every((entry) => entry.constant)) return constNode(value);
+    if (entries.every((entry) => entry.constant)) {
+      const out: Record<string, unknown> = {};
+      keys.forEach((key, i) => {
+        const item = (entries[i]?.constant as { value: unknown }).value;
+        if (item !== undefined) setOwn(out, key, item);
+      });
+      return constNode(out);
+    }
     return makeNode({
       children: entries,
       sync: (vars) => {
@@ -90,9 +99,7 @@ function substitution(value: unknown): Node {
 
 function substituteIterate(args: unknown): Node {
   if (!isPlainObject(args) || !("source" in args)) return constNode(args);
-  const source = substitution(args.source);
-  if (source.constant) return constNode(args);
-  return strictNode(source, (value) => {
+  return strictNode(substitution(args.source), (value) => {
     const out = cloneValue(args);
     if (value === undefined) delete out.source;
     else out.source = value;

@@ -137,7 +137,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
 }
 
-async function refreshOrFail(refresh: () => Promise<void>): Promise<void> {
+/** Runs a refresh; anything but a network problem means the credentials are unusable now. */
+export async function refreshOrFail(refresh: () => Promise<unknown>): Promise<void> {
   try {
     await refresh();
   } catch (error) {

@@ -25,9 +25,26 @@ export interface ApiClientConfig {
   auth?: BasicAuth;
 }
 
+interface SplitMapping {
+  clientMapping: unknown;
+  responseHandlers: ResponseHandlerSpec[];
+}
+
+// One split per mapping object, so the formula compile cache (keyed by identity) keeps hitting.
+const splitCache = new WeakMap<object, SplitMapping>();
+
 /** Splits a raw makeApiClient mapping so `responseHandlers` is compiled apart: its formulas read `response`, which only exists per request. */
-export function splitResponseHandlers(mapping: unknown): { clientMapping: unknown; responseHandlers: ResponseHandlerSpec[] } {
+export function splitResponseHandlers(mapping: unknown): SplitMapping {
   if (!isPlainObject(mapping)) return { clientMapping: mapping, responseHandlers: [] };
+  let split = splitCache.get(mapping);
+  if (!split) {
+    split = splitOnce(mapping);
+    splitCache.set(mapping, split);
+  }
+  return split;
+}
+
+function splitOnce(mapping: Record<string, unknown>): SplitMapping {
   if (isPlainObject(mapping.args)) {
     const { responseHandlers, ...args } = mapping.args;
     return { clientMapping: { ...mapping, args }, responseHandlers: toHandlerList(responseHandlers) };

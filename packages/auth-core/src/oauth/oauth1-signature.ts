@@ -7,6 +7,8 @@ import { base64ToBytes, bytesToBase64 } from "../internal/base64.ts";
 import { percentEncode } from "./percent-encode.ts";
 import { generateNonce } from "./random.ts";
 
+export { percentEncode } from "./percent-encode.ts";
+
 export type OAuth1SignatureMethod = "HMAC-SHA1" | "HMAC-SHA256" | "HMAC-SHA512" | "PLAINTEXT" | "RSA-SHA1" | "RSA-SHA256";
 
 export const OAUTH1_SIGNATURE_METHODS: readonly OAuth1SignatureMethod[] = [

@@ -7,7 +7,10 @@ export interface SpecContext {
   files: Record<string, string | HostFunction>;
   /** Parsed mapping files by path, for placing issues found in them. */
   fileTexts: Map<string, ParsedText>;
+  /** Issues in the order found; use `sortedIssues()` for reading order. */
   issues: Issue[];
+  /** Spec issues by line/column, then issues in files by file and line/column. */
+  sortedIssues(): Issue[];
   /** Adds an issue; line/column come from the spec text, or from `issue.file` when set. */
   report(issue: Issue): void;
 }
@@ -20,6 +23,14 @@ export function createContext(files: Record<string, string | HostFunction>, spec
     files,
     fileTexts,
     issues,
+    sortedIssues() {
+      const key = (issue: Issue): [string, number, number] => [issue.file ?? "", issue.line ?? 0, issue.column ?? 0];
+      return [...issues].sort((a, b) => {
+        const [fileA, lineA, columnA] = key(a);
+        const [fileB, lineB, columnB] = key(b);
+        return fileA.localeCompare(fileB) || lineA - lineB || columnA - columnB;
+      });
+    },
     report(issue) {
       const id = `${issue.file ?? ""}\u0000${issue.path}\u0000${issue.code}`;
       if (seen.has(id)) return;

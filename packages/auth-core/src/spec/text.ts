@@ -2,7 +2,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Node } from "yaml";
 import type { Issue } from "../errors.ts";
-import { parsePointer } from "../schema/index.ts";
+import { parsePointer } from "../schema/pointer.ts";
 
 export interface Position {
   line: number;
