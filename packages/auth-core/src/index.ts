@@ -99,3 +99,7 @@ export { createConnectFlow, toFlowError } from "./flow/connect-flow.ts";
 export type { ConnectFlow, ConnectFlowOptions, ConnectRuntime, FlowAuthorizeHandler } from "./flow/connect-flow.ts";
 export { connectFlowReducer, initialConnectFlowSnapshot, isBusy, ConnectFlowEvent, CONNECT_FLOW_STATES } from "./flow/connect-flow-reducer.ts";
 export type { ConnectFlowSnapshot, ConnectFlowState, ConnectFlowEventObject, ConnectProgressStep, FlowError } from "./flow/connect-flow-reducer.ts";
+
+// Runtimes: the engine itself is the local runtime; this one talks to the server handler.
+export { createServerRuntime } from "./runtime/server-runtime.ts";
+export type { ServerRuntime, ServerRuntimeOptions, ServerAuthorization } from "./runtime/server-runtime.ts";

@@ -121,6 +121,8 @@ export type Credentials = Record<string, unknown>;
 
 /** The result of a successful connect. */
 export interface Connection {
+  /** Set by stores (e.g. the server runtime) that keep connections. */
+  id?: string;
   /** Key of the auth option used (`""` for the single top-level handler). */
   authOptionKey: string;
   authType: AuthType;

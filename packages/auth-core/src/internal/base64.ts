@@ -27,7 +27,7 @@ export function utf8ToBase64Url(text: string): string {
 }
 
 /** Decodes base64 or base64url (padding optional) to bytes. */
-export function base64ToBytes(value: string): Uint8Array {
+export function base64ToBytes(value: string): Uint8Array<ArrayBuffer> {
   const normalized = value.replace(/-/g, "+").replace(/_/g, "/");
   const padded = normalized + "=".repeat((4 - (normalized.length % 4)) % 4);
   const binary = atob(padded);
