@@ -50,18 +50,20 @@ export function openAuthPopup(options: AuthPopupOptions = {}): AuthPopup {
   const callbackOrigin = assertExactOrigin(options.callbackOrigin ?? ports.origin(), "callbackOrigin");
   const timeoutMs = delay(options.timeoutMs, DEFAULT_POPUP_TIMEOUT_MS);
   const closedGraceMs = delay(options.closedGraceMs, DEFAULT_CLOSED_GRACE_MS);
-  const pollIntervalMs = Math.max(1, delay(options.pollIntervalMs, DEFAULT_POLL_INTERVAL_MS));
+  const poll = delay(options.pollIntervalMs, DEFAULT_POLL_INTERVAL_MS);
+  const pollIntervalMs = Number.isFinite(poll) ? Math.max(1, poll) : DEFAULT_POLL_INTERVAL_MS;
   const signal = options.signal;
   if (signal?.aborted) throw cancelled();
 
   const features = popupFeatures(popupGeometry(ports.screen(), { width: options.width, height: options.height }));
-  const win = ports.open("about:blank", options.name ?? DEFAULT_POPUP_NAME, features);
+  const opened = ports.open("about:blank", options.name ?? DEFAULT_POPUP_NAME, features);
   // Rule 11 (Nango's check): null, already closed, or no `closed` at all means blocked.
-  if (!win || win.closed === true || typeof win.closed === "undefined") {
+  if (!opened || opened.closed === true || typeof opened.closed === "undefined") {
     throw new PlugboardError(ErrorKey.POPUP_BLOCKED, {
       message: "The browser blocked the sign-in window. Allow pop-ups for this site, or continue in this tab.",
     });
   }
+  const win: WindowLike = opened;
   try {
     win.focus?.();
   } catch {
@@ -111,26 +113,25 @@ export function openAuthPopup(options: AuthPopupOptions = {}): AuthPopup {
       }
 
       let settled = false;
-      let removeMessageListener: (() => void) | undefined;
-      let channel: ReturnType<NonNullable<BrowserPorts["openChannel"]>>;
-      let pollId: unknown;
-      let timeoutId: unknown;
-      let graceId: unknown;
+      const cleanups: (() => void)[] = [];
+      // Registers a release function; runs it at once if the flow already settled.
+      const track = (cleanup: () => void): void => {
+        if (settled) cleanup();
+        else cleanups.push(cleanup);
+      };
 
       // First result wins; everything is released whatever the outcome.
       const settle = (finish: () => void): void => {
         if (settled) return;
         settled = true;
         fail = undefined;
-        removeMessageListener?.();
-        try {
-          channel?.close();
-        } catch {
-          // Already closed.
+        for (const cleanup of cleanups.splice(0)) {
+          try {
+            cleanup();
+          } catch {
+            // Keep releasing the rest.
+          }
         }
-        if (pollId !== undefined) ports.clearInterval(pollId);
-        if (timeoutId !== undefined) ports.clearTimeout(timeoutId);
-        if (graceId !== undefined) ports.clearTimeout(graceId);
         signal?.removeEventListener("abort", onAbort);
         closeWindow();
         finish();
@@ -143,35 +144,46 @@ export function openAuthPopup(options: AuthPopupOptions = {}): AuthPopup {
         const params = new URLSearchParams(data.params);
         settle(() => resolve(params));
       };
-      removeMessageListener = ports.addMessageListener((event) => {
-        if (event.origin !== callbackOrigin) return; // Rule 12: exact string comparison.
-        accept(event.data);
-      });
-      channel = ports.openChannel?.(OAUTH_CALLBACK_CHANNEL);
-      channel?.addEventListener("message", (event) => accept(event.data));
+      track(
+        ports.addMessageListener((event) => {
+          if (event.origin !== callbackOrigin) return; // Rule 12: exact string comparison.
+          accept(event.data);
+        }),
+      );
+      const channel = ports.openChannel?.(OAUTH_CALLBACK_CHANNEL);
+      if (channel) {
+        channel.addEventListener("message", (event) => accept(event.data));
+        track(() => channel.close());
+      }
 
       // Rule 13: `closed` may be COOP, not the user. Keep listening for the grace period.
-      pollId = ports.setInterval(() => {
-        if (settled || !win.closed) return;
+      const startGrace = (): void => {
+        if (!Number.isFinite(closedGraceMs)) return;
+        const graceId = ports.setTimeout(() => {
+          fail?.(new PlugboardError(ErrorKey.POPUP_CLOSED, { message: "The sign-in window was closed before the connection finished. Try again." }));
+        }, closedGraceMs);
+        track(() => ports.clearTimeout(graceId));
+      };
+      let polling = true;
+      const pollId = ports.setInterval(() => {
+        if (settled || !polling || !win.closed) return;
+        polling = false;
         ports.clearInterval(pollId);
-        pollId = undefined;
-        if (Number.isFinite(closedGraceMs)) {
-          graceId = ports.setTimeout(() => {
-            graceId = undefined;
-            fail?.(new PlugboardError(ErrorKey.POPUP_CLOSED, { message: "The sign-in window was closed before the connection finished. Try again." }));
-          }, closedGraceMs);
-        }
+        startGrace();
       }, pollIntervalMs);
+      track(() => {
+        if (polling) ports.clearInterval(pollId);
+      });
       if (Number.isFinite(timeoutMs)) {
-        timeoutId = ports.setTimeout(() => {
-          timeoutId = undefined;
+        const timeoutId = ports.setTimeout(() => {
           fail?.(
             new PlugboardError(ErrorKey.TIMEOUT, {
-              message: `The sign-in did not finish within ${Math.round(timeoutMs / 1000)} seconds. Try again.`,
+              message: `The sign-in did not finish within ${describeDuration(timeoutMs)}. Try again.`,
               data: { timeoutMs },
             }),
           );
         }, timeoutMs);
+        track(() => ports.clearTimeout(timeoutId));
       }
 
       // Rule 9: the window was opened in the click; navigate it now.
@@ -203,4 +215,9 @@ function delay(value: number | undefined, fallback: number): number {
   if (value === undefined || Number.isNaN(value)) return fallback;
   if (value > 2_147_483_647) return Infinity;
   return Math.max(0, value);
+}
+
+function describeDuration(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} minute${ms === 60_000 ? "" : "s"}`;
+  return `${Math.round(ms / 1000)} seconds`;
 }

@@ -11,6 +11,7 @@
 import type { PlatformTokenOptions } from "../auth-types/platform-token.ts";
 import { createAuthEngine } from "../engine/engine.ts";
 import type { AuthEngine, AuthEngineOptions, PendingAuthorization } from "../engine/engine.ts";
+import type { ConnectionSession } from "../engine/connection-session.ts";
 import { ErrorKey, isPlugboardError, PlugboardError, toPlugboardError } from "../errors.ts";
 import type { HttpMethod } from "../http/types.ts";
 import { createSignedState, verifySignedState } from "../oauth/signed-state.ts";
@@ -95,6 +96,7 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
 
   async function save(connectorKey: string, connection: Connection, connectionId?: string): Promise<StoredConnection> {
     const stored: StoredConnection = { ...connection, id: connectionId ?? crypto.randomUUID(), connectorKey };
+    sessions.delete(stored.id);
     await store.set(stored);
     return stored;
   }
@@ -125,10 +127,27 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     };
   }
 
-  function openSession(stored: StoredConnection) {
-    return engineFor(stored.connectorKey).openConnection(stored, {
-      onCredentialsChange: (updated) => void store.set({ ...stored, ...updated, id: stored.id, connectorKey: stored.connectorKey }),
+  // One live session per connection in this process, so concurrent requests share one refresh
+  // (with rotating refresh tokens, two refreshes would revoke the grant).
+  const sessions = new Map<string, { stored: StoredConnection; session: ConnectionSession }>();
+
+  function openSession(stored: StoredConnection): ConnectionSession {
+    const cached = sessions.get(stored.id);
+    if (cached && cached.stored === stored) return cached.session;
+    const session = engineFor(stored.connectorKey).openConnection(stored, {
+      onCredentialsChange: (updated) => {
+        const saved = { ...stored, ...updated, id: stored.id, connectorKey: stored.connectorKey };
+        sessions.set(stored.id, { stored: saved, session });
+        void store.set(saved);
+      },
     });
+    sessions.set(stored.id, { stored, session });
+    return session;
+  }
+
+  /** Loads a connection, preferring the live session's copy (it may hold fresher credentials). */
+  async function loadLive(id: string): Promise<StoredConnection> {
+    return sessions.get(id)?.stored ?? load(id);
   }
 
   async function route(request: Request, origin: string | null): Promise<Response> {
@@ -176,10 +195,11 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
     }
 
     if (parts[0] === "connections" && parts[1]) {
-      const stored = await load(parts[1]);
+      const stored = await loadLive(parts[1]);
       const action = parts[2];
       if (action === undefined && method === "GET") return json({ connection: summarize(stored) });
       if (action === undefined && method === "DELETE") {
+        sessions.delete(stored.id);
         await store.delete(stored.id);
         return json({ deleted: true });
       }
@@ -188,10 +208,8 @@ export function createAuthHandler(options: AuthHandlerOptions): AuthHandler {
         return json({ ok: true });
       }
       if (action === "refresh" && method === "POST") {
-        const refreshed = await openSession(stored).refresh();
-        const saved = { ...stored, ...refreshed, id: stored.id, connectorKey: stored.connectorKey };
-        await store.set(saved);
-        return json({ connection: summarize(saved) });
+        await openSession(stored).refresh();
+        return json({ connection: summarize(await loadLive(stored.id)) });
       }
       if (action === "request" && method === "POST") {
         const body = await readJson(request);

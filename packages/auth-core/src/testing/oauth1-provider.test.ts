@@ -173,6 +173,24 @@ describe("OAuth 1.0a test provider (oauthlib)", () => {
     expect(tampered.json.error).toBe("invalid_signature");
   });
 
+  it("non-form bodies (JSON) are not part of the signature", async () => {
+    const res = await api({ method: "POST", url: `${provider.baseUrl}/api/items` }, (req) => {
+      req.body = JSON.stringify({ a: 1 });
+    });
+    expect(res.status).toBe(401); // send() labels the body form-encoded, so the unsigned body counts and fails...
+    const signed = sign({ method: "POST", url: `${provider.baseUrl}/api/items`, ...consumer(), token: access.token, tokenSecret: access.secret });
+    const json = await fetch(`${provider.baseUrl}/api/items`, { method: "POST", headers: { authorization: signed.authorization, "content-type": "application/json" }, body: JSON.stringify({ a: 1 }) });
+    expect(json.status).toBe(200); // ...while a JSON body is ignored by verification
+  });
+
+  it("raw query characters WHATWG leaves unescaped ([]|{}) are accepted (oauthlib alone would reject them)", async () => {
+    const url = `${provider.resourceUri}?a[]=1&b=x|y&c={z}&d=%5B%5D`;
+    expect(new URL(url).search).toContain("a[]=1"); // fetch sends them raw
+    const res = await api({ url });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json.params).toEqual({ "a[]": "1", b: "x|y", c: "{z}", d: "[]" });
+  });
+
   it("HMAC-SHA256, realm in the header, and other methods under /api/", async () => {
     const res = await api({ method: "DELETE", url: `${provider.baseUrl}/api/things/42`, signatureMethod: "HMAC-SHA256", realm: "Photos" });
     expect(res.status, JSON.stringify(res.json)).toBe(200);

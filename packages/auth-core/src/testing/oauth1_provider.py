@@ -23,9 +23,9 @@ import logging
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
-from oauthlib.common import add_params_to_uri
+from oauthlib.common import add_params_to_uri, urlencoded
 from oauthlib.oauth1 import (
     AccessTokenEndpoint, AuthorizationEndpoint, RequestTokenEndpoint, RequestValidator, ResourceEndpoint,
 )
@@ -176,6 +176,12 @@ class LogCollector(logging.Handler):
             messages.append(record.getMessage())
 
 
+def lenient(encoded):
+    """Percent-encode characters oauthlib's urldecode rejects outright (e.g. raw `[]|^{}"` that WHATWG URLs leave in
+    queries). Decoded values, hence the signature base string, are unchanged; real servers decode these fine."""
+    return "".join(c if c in urlencoded else quote(c, safe="") for c in encoded)
+
+
 def make_handler(validator):
     request_token_endpoint = RequestTokenEndpoint(validator)
     authorization_endpoint = AuthorizationEndpoint(validator)
@@ -209,9 +215,10 @@ def make_handler(validator):
         def _request(self):
             """(absolute uri as the client addressed it, body str, headers dict)."""
             length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode("utf-8") if length else ""
+            body = lenient(self.rfile.read(length).decode("utf-8")) if length else ""
             host = self.headers.get("Host") or "127.0.0.1:%d" % self.server.server_address[1]
-            return "http://%s%s" % (host, self.path), body, dict(self.headers.items())
+            path, sep, query = self.path.partition("?")
+            return "http://%s%s%s%s" % (host, path, sep, lenient(query)), body, dict(self.headers.items())
 
         def _token_endpoint(self, endpoint_method):
             uri, body, headers = self._request()
