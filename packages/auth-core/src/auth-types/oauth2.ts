@@ -227,13 +227,15 @@ function expectedIssuer(config: OAuth2Config, callback: URL | string | URLSearch
   const params = callback instanceof URLSearchParams ? callback : new URL(String(callback), "http://callback.invalid").searchParams;
   const iss = params.get("iss");
   if (iss === null) return {};
-  let sameOrigin = false;
+  return { issuer: sameOrigin(iss, config.authorizeUri) ? iss : new URL(config.authorizeUri).origin };
+}
+
+function sameOrigin(a: string, b: string): boolean {
   try {
-    sameOrigin = new URL(iss).origin === new URL(config.authorizeUri).origin;
+    return new URL(a).origin === new URL(b).origin;
   } catch {
-    sameOrigin = false;
+    return false;
   }
-  return sameOrigin ? { issuer: iss } : { issuer: new URL(config.authorizeUri).origin };
 }
 
 async function credentialsFromTokenResponse(

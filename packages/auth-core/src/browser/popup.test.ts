@@ -399,6 +399,16 @@ describe("AuthPopup.authorize: closed, timeout, cancel (rules 13, 14)", () => {
     expect(win.closed).toBe(true);
   });
 
+  it("close() before authorize: authorize then rejects cancelled without navigating", async () => {
+    const { ports, win } = fakeEnv();
+    const popup = openAuthPopup({ ports });
+    popup.close();
+    expect(win.closed).toBe(true);
+    await expect(popup.authorize({ url: AUTHORIZE_URL, state: STATE })).rejects.toMatchObject({ key: "cancelled" });
+    expect(win.replace).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("a late abort or close after success changes nothing", async () => {
     const { ports, post } = fakeEnv();
     const controller = new AbortController();

@@ -200,8 +200,7 @@ export function openAuthPopup(options: AuthPopupOptions = {}): AuthPopup {
     window: win,
     authorize,
     close(): void {
-      if (fail) fail(cancelled());
-      else closeWindow();
+      onAbort(); // pending → `cancelled`; before authorize → authorize() will reject `cancelled`
     },
   };
 }

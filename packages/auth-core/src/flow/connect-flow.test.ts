@@ -178,6 +178,33 @@ describe("connect flow", () => {
     expect(flow.getSnapshot()).toMatchObject({ state: "entering-input", input: { apiKey: "x" }, connection: undefined });
   });
 
+  it("reconnects: preselects the connection's option and input, and keeps its id", async () => {
+    const existing: Connection = { ...connection, id: "conn_1", authOptionKey: "basic", input: { user: "ada" } };
+    const connect = vi.fn<ConnectRuntime["connect"]>(async () => ({ ...connection, authOptionKey: "basic" }));
+    const flow = createConnectFlow({ runtime: runtime([apiKey, basic], connect), connection: existing });
+    await flow.start();
+    expect(flow.getSnapshot()).toMatchObject({ state: "entering-input", selectedOptionKey: "basic", input: { user: "ada" } });
+    await flow.submit();
+    expect(flow.getSnapshot().connection).toMatchObject({ id: "conn_1", authOptionKey: "basic" });
+    expect(connect).toHaveBeenCalledWith(expect.objectContaining({ authOptionKey: "basic", input: { user: "ada" } }));
+  });
+
+  it("passes the authorize handler through to the runtime for OAuth options", async () => {
+    const connect = vi.fn<ConnectRuntime["connect"]>(async (request) => {
+      request.onProgress?.("authorizing");
+      await request.authorize?.({ url: "https://provider.example/authorize", state: "s" });
+      request.onProgress?.("exchanging");
+      return connection;
+    });
+    const authorize = vi.fn(async () => new URLSearchParams("code=c&state=s"));
+    const flow = createConnectFlow({ runtime: runtime([{ ...apiKey, type: "oauth2", requiresAuthorization: true }], connect) });
+    const states = statesOf(flow);
+    await flow.start();
+    await flow.submit({ authorize });
+    expect(authorize).toHaveBeenCalledWith({ url: "https://provider.example/authorize", state: "s" });
+    expect(states.slice(-4)).toEqual(["connecting", "authorizing", "exchanging", "connected"]);
+  });
+
   it("stops notifying after unsubscribe", async () => {
     const flow = createConnectFlow({ runtime: runtime([apiKey]) });
     const listener = vi.fn();

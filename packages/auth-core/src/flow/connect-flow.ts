@@ -27,6 +27,11 @@ export interface ConnectFlowOptions {
   initialOptionKey?: string;
   /** Values to prefill the form with. */
   initialInput?: Record<string, unknown>;
+  /**
+   * Reconnect: an existing connection whose option and input prefill the flow. The new
+   * connection keeps its `id`, so hosts replace credentials instead of adding a duplicate.
+   */
+  connection?: Connection;
   onConnected?: (details: { connection: Connection }) => void;
   onError?: (details: { error: FlowError }) => void;
   onCancel?: (details: { state: ConnectFlowSnapshot["state"] }) => void;
@@ -54,7 +59,9 @@ export interface ConnectFlow {
 }
 
 export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
-  let snapshot = initialConnectFlowSnapshot({ ...options.initialInput });
+  const reconnecting = options.connection;
+  const preferredOptionKey = options.initialOptionKey ?? reconnecting?.authOptionKey;
+  let snapshot = initialConnectFlowSnapshot({ ...reconnecting?.input, ...options.initialInput });
   const listeners = new Set<() => void>();
 
   function dispatch(event: ConnectFlowEventObject): void {
@@ -70,7 +77,7 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       dispatch({
         type: ConnectFlowEvent.OPTIONS_LOADED,
         options: loaded,
-        ...(options.initialOptionKey === undefined ? {} : { preferredOptionKey: options.initialOptionKey }),
+        ...(preferredOptionKey === undefined ? {} : { preferredOptionKey }),
       });
     } catch (error) {
       const flowError = toFlowError(error);
@@ -98,12 +105,13 @@ export function createConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       if (snapshot === before) return;
       const { attempt, selectedOptionKey, input } = snapshot;
       try {
-        const connection = await options.runtime.connect({
+        const connected = await options.runtime.connect({
           ...(selectedOptionKey === undefined ? {} : { authOptionKey: selectedOptionKey }),
           input,
           onProgress: (step) => dispatch({ type: ConnectFlowEvent.CONNECT_PROGRESS, attempt, step }),
           ...(submitOptions.authorize ? { authorize: submitOptions.authorize } : {}),
         });
+        const connection = reconnecting?.id !== undefined && connected.id === undefined ? { ...connected, id: reconnecting.id } : connected;
         const wasCurrent = snapshot.attempt === attempt && isBusy(snapshot.state);
         dispatch({ type: ConnectFlowEvent.CONNECT_SUCCEEDED, attempt, connection });
         if (wasCurrent) options.onConnected?.({ connection });

@@ -41,7 +41,8 @@ export interface SourcePosition {
 export function positionInStack(stack: string | undefined, filePath: string, kind: ModuleKind): SourcePosition | undefined {
   if (!stack) return undefined;
   for (const frame of stack.split("\n")) {
-    const match = /(?:\(|at )(.+?):(\d+):(\d+)\)?\s*$/.exec(frame.trim());
+    const text = frame.trim();
+    const match = /\((.+):(\d+):(\d+)\)$/.exec(text) ?? /^at (.+):(\d+):(\d+)$/.exec(text);
     if (!match || match[1] !== filePath) continue;
     const line = Number(match[2]);
     let column = Number(match[3]);
