@@ -52,7 +52,7 @@ export async function connectClientCredentials(
       result = await preSession.run(
         "getCredentialsFromConnectionParameters",
         exchange,
-        methodInputs({ connectorParameters: context.connectorParameters, input, apiClient: preSession.apiClient }),
+        methodInputs({ connectorParameters: context.connectorParameters, input, apiClient: preSession.nonRefreshingApiClient }),
       );
     } catch (error) {
       throw credentialsRejected(error);

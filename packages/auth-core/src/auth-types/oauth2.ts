@@ -272,7 +272,7 @@ export function oauth2Hooks(): AuthTypeHooks {
       if (typeof refreshToken !== "string" || refreshToken === "") {
         throw new PlugboardError(ErrorKey.REFRESH_FAILED, { message: "The access token expired and this connection has no refresh token. Reconnect to continue." });
       }
-      const inputs = session.inputs();
+      const inputs = session.inputs({}, session.nonRefreshingApiClient);
       const config = await resolveOAuth2Config(session.option, inputs, session.context);
       const tokenResponse = await requestToken(config, { grant_type: "refresh_token", refresh_token: refreshToken }, session.context);
       let update: Credentials = tokenResponse;

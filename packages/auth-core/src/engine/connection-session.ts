@@ -53,6 +53,11 @@ export class ConnectionSession {
   readonly option: EffectiveAuthOption;
   readonly context: EngineContext;
   readonly apiClient: ApiClient;
+  /**
+   * A client that never refreshes: used by refresh methods themselves and before a connection
+   * exists, where a 401 must fail instead of waiting on a refresh that waits on it.
+   */
+  readonly nonRefreshingApiClient: ApiClient;
   private current: Connection;
   private readonly hooks: AuthTypeHooks;
   private readonly onCredentialsChange: ((connection: Connection) => void) | undefined;
@@ -66,15 +71,19 @@ export class ConnectionSession {
     this.hooks = options.hooks ?? {};
     this.onCredentialsChange = options.onCredentialsChange;
     const { authorizeRequest } = this.hooks;
-    this.apiClient = createApiClient({
-      resolveConfig: () => this.resolveConfig(),
-      ...(this.canRefresh ? { refreshCredentials: (stale: ResolvedClientConfig) => this.refreshIfStale(stale) } : {}),
+    const shared = {
       ...(authorizeRequest ? { authorizeRequest: (request: OutgoingRequest) => authorizeRequest(request, this) } : {}),
       ...(this.context.fetch ? { fetch: this.context.fetch } : {}),
       ...(this.context.retry ? { retry: this.context.retry } : {}),
       ...(this.context.sleep ? { sleep: this.context.sleep } : {}),
       ...(this.context.onRequest ? { onRequest: this.context.onRequest } : {}),
+    };
+    this.apiClient = createApiClient({
+      ...shared,
+      resolveConfig: () => this.resolveConfig(true),
+      ...(this.canRefresh ? { refreshCredentials: (stale: ResolvedClientConfig) => this.refreshIfStale(stale) } : {}),
     });
+    this.nonRefreshingApiClient = createApiClient({ ...shared, resolveConfig: () => this.resolveConfig(false) });
   }
 
   get connection(): Connection {
@@ -90,19 +99,19 @@ export class ConnectionSession {
   }
 
   /** The inputs a method of this connection receives. */
-  inputs(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  inputs(extra: Record<string, unknown> = {}, apiClient: ApiClient = this.apiClient): Record<string, unknown> {
     return methodInputs({
       ...extra,
       connectorParameters: this.context.connectorParameters,
       input: this.current.input,
       credentials: this.current.credentials,
-      apiClient: this.apiClient,
+      apiClient,
     });
   }
 
   run(methodName: MethodName, implementation: FunctionImplementation, inputs: Record<string, unknown>): Promise<unknown> {
     return runFunction(methodName, implementation, inputs, {
-      apiClient: this.apiClient,
+      apiClient: (inputs.apiClient as ApiClient | undefined) ?? this.apiClient,
       ...(this.context.sandboxLimits ? { sandboxLimits: this.context.sandboxLimits } : {}),
       ...(this.context.onLog ? { onLog: this.context.onLog } : {}),
     });
@@ -157,7 +166,7 @@ export class ConnectionSession {
   private async runRefresh(): Promise<Connection> {
     const implementation = this.option.methods.refreshCredentials;
     if (implementation) {
-      const update = await this.run("refreshCredentials", implementation, this.inputs());
+      const update = await this.run("refreshCredentials", implementation, this.inputs({}, this.nonRefreshingApiClient));
       if (update !== undefined && update !== null && !isPlainObject(update)) {
         throw new PlugboardError(ErrorKey.REFRESH_FAILED, { message: `refreshCredentials must return an object of credentials to merge; got ${typeof update}.` });
       }
@@ -176,8 +185,8 @@ export class ConnectionSession {
     await refreshOrFail(() => this.refresh());
   }
 
-  private async resolveConfig(): Promise<ResolvedClientConfig> {
-    await this.refreshIfExpiring();
+  private async resolveConfig(refreshAhead: boolean): Promise<ResolvedClientConfig> {
+    if (refreshAhead) await this.refreshIfExpiring();
     const credentials = this.current.credentials;
     if (this.configFor?.credentials !== credentials) {
       const config = this.buildConfig();

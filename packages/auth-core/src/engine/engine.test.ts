@@ -176,6 +176,23 @@ describe("connections", () => {
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
+  it("regression: a refresh whose own API call gets a 401 fails instead of waiting on itself", async () => {
+    const refresh: HostFunction = async ({ apiClient }) => {
+      await (apiClient as { get(path: string): Promise<unknown> }).get("/me");
+      return { token: "never" };
+    };
+    const session = createAuthEngine(specWith({ refreshCredentials: refresh })).openConnection(connection);
+    expect((await failure(session.apiClient.get("/me"))).key).toBe(ErrorKey.CONNECTION_IS_DEFUNCT);
+  });
+
+  it("regression: a rejected credentials exchange does not trigger a refresh", async () => {
+    const refresh = vi.fn(async () => ({ token: "good" }));
+    const exchange: HostFunction = async ({ apiClient }) => (apiClient as { get(path: string): Promise<unknown> }).get("/me");
+    const engine = createAuthEngine(specWith({ getCredentialsFromConnectionParameters: exchange, refreshCredentials: refresh }));
+    expect((await failure(engine.connect({ input: { token: "bad" } }))).key).toBe(ErrorKey.CREDENTIALS_REJECTED);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
   it("fails with access_token_expired when the connection cannot refresh", async () => {
     const session = createAuthEngine(specWith({})).openConnection(connection);
     expect(session.canRefresh).toBe(false);

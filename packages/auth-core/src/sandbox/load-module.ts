@@ -20,6 +20,10 @@ export interface Engine {
   readonly maxPages: number;
   /** Set when the module must not be reused (broken by a host exception, or grown by a memory bomb). */
   retire: boolean;
+  /** How often the heap could not grow because the memory reached its cap (i.e. malloc failed). */
+  readonly growFailures: () => number;
+  /** Called (from inside WASM) when the heap could not grow; set by the session using the module. */
+  onGrowFailure: (() => void) | undefined;
 }
 
 const WASM_PAGE = 64 * 1024;
@@ -65,9 +69,30 @@ export async function acquireEngine(memoryBytes: number): Promise<Engine> {
   if (index >= 0) return idle.splice(index, 1)[0] as Engine;
   const factory = await loadFactory();
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: maxPages });
-  const module = await factory(memory);
+  // Emscripten's heap resize calls memory.grow() and treats a throw as "malloc returns NULL";
+  // counting those throws tells a memory-limit failure apart from an ordinary guest error even
+  // when QuickJS had no memory left to build its "out of memory" error (it then throws null).
+  let growFailures = 0;
+  const grow = memory.grow.bind(memory);
+  memory.grow = (delta: number): number => {
+    try {
+      return grow(delta);
+    } catch (error) {
+      growFailures += 1;
+      engine.onGrowFailure?.();
+      throw error;
+    }
+  };
+  const engine: Engine = {
+    module: await factory(memory),
+    memory,
+    maxPages,
+    retire: false,
+    growFailures: () => growFailures,
+    onGrowFailure: undefined,
+  };
   stats.created += 1;
-  return { module, memory, maxPages, retire: false };
+  return engine;
 }
 
 export function releaseEngine(engine: Engine): void {
@@ -79,11 +104,6 @@ export function releaseEngine(engine: Engine): void {
   idle.push(engine);
   // Dropped modules are reclaimed by the host GC together with their memory.
   if (idle.length > MAX_IDLE) idle.shift();
-}
-
-/** True when the module's memory has grown (close) to its cap. */
-export function isMemoryExhausted(engine: Engine): boolean {
-  return engine.memory.buffer.byteLength + 2 * 1024 * 1024 >= engine.maxPages * WASM_PAGE;
 }
 
 /** Counters for tests and diagnostics. */

@@ -8,6 +8,7 @@
  */
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
 import { ErrorKey, PlugboardError } from "../errors.ts";
+import { type ResolvedLimits, fitsInGuest, limitError } from "./limits.ts";
 
 /** How deep host values may nest when they contain functions (plain data has no limit but memory). */
 const MAX_BRIDGE_DEPTH = 64;
@@ -37,7 +38,14 @@ export class Marshal {
     private readonly ctx: QuickJSContext,
     private readonly helpers: MarshalHelpers,
     private readonly guest: GuestCaller,
+    private readonly limits: ResolvedLimits,
   ) {}
+
+  /** A guest string; throws a memory `sandbox_limit` error for text that cannot fit. */
+  newString(text: string): QuickJSHandle {
+    if (!fitsInGuest(text, this.limits)) throw limitError("memory", this.limits);
+    return this.ctx.newString(text);
+  }
 
   /**
    * A new guest handle holding a copy of `value` (the caller disposes it). With `bridge`, host
@@ -78,10 +86,10 @@ export class Marshal {
     if (json === undefined) return this.ctx.undefined;
     // Primitives are created directly; only objects pay for a guest JSON.parse.
     if (value === null) return this.ctx.null;
-    if (typeof value === "string") return this.ctx.newString(value);
+    if (typeof value === "string") return this.newString(value);
     if (typeof value === "boolean") return value ? this.ctx.true : this.ctx.false;
     if (typeof value === "number") return Number.isFinite(value) ? this.ctx.newNumber(value) : this.ctx.null;
-    const text = this.ctx.newString(json);
+    const text = this.newString(json);
     try {
       return this.guest.call(this.helpers.fromJson, [text]);
     } finally {
@@ -153,6 +161,18 @@ export class Marshal {
  * prototype chain, so `context.apiClient.get` works whether apiClient is a plain object or not.
  */
 function bridgeableEntries(value: object): Array<[string, unknown]> {
+  try {
+    return readEntries(value);
+  } catch (error) {
+    // A throwing host getter is a problem of the value, not of the sandbox.
+    throw new PlugboardError(ErrorKey.INVALID_ARGUMENT, {
+      message: `A value for the sandbox could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      cause: error,
+    });
+  }
+}
+
+function readEntries(value: object): Array<[string, unknown]> {
   if (Array.isArray(value)) return value.map((item, index) => [String(index), item]);
   if (isBuiltinObject(value)) return [];
   const entries = Object.entries(value) as Array<[string, unknown]>;

@@ -10,8 +10,8 @@
 import type { QuickJSContext, QuickJSDeferredPromise, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
 import { ErrorKey, PlugboardError, isPlugboardError, toPlugboardError } from "../errors.ts";
 import { HELPER_NAMES, PRELUDE_FILE, PRELUDE_SOURCE, type HelperName } from "./guest-prelude.ts";
-import { type SandboxLimits, type ResolvedLimits, type LimitKind, limitError, limitKindOfGuestError, resolveLimits } from "./limits.ts";
-import { type Engine, acquireEngine, isMemoryExhausted, releaseEngine } from "./load-module.ts";
+import { type SandboxLimits, type ResolvedLimits, type LimitKind, fitsInGuest, limitError, limitKindOfGuestError, resolveLimits } from "./limits.ts";
+import { type Engine, acquireEngine, releaseEngine } from "./load-module.ts";
 import { Marshal } from "./marshal.ts";
 import { type ModuleKind, cleanStack, detectModuleKind, positionInStack, wrapCommonJs } from "./module-source.ts";
 import { SDK_MODULE_ID, importNotAllowedMessage, isSdkModuleName, SDK_MODULE_SOURCE } from "./sdk-shim.ts";
@@ -42,6 +42,8 @@ const FORBIDDEN_MODULE_PREFIX = "plugboard:forbidden:";
 /** How many recent log entries an error carries in `data.logs`. */
 const MAX_ERROR_LOGS = 50;
 const LOG_LEVELS: readonly string[] = ["log", "info", "warn", "error", "debug"];
+/** Host error messages handed to the guest are cut to this length. */
+const MAX_HOST_MESSAGE_CHARS = 10_000;
 
 /** Runs connector JavaScript in a fresh QuickJS isolate and returns the copied-out result. */
 export async function runInSandbox(options: SandboxRunOptions): Promise<unknown> {
@@ -106,6 +108,7 @@ class Session {
   private readonly forbiddenImports: string[] = [];
 
   private readonly wallDeadline: number;
+  private readonly growFailuresAtStart: number;
   private cpuUsed = 0;
   private sliceDeadline = 0;
   private sliceIsWall = false;
@@ -125,16 +128,25 @@ class Session {
     this.filePath = options.filePath || DEFAULT_FILE_PATH;
     this.kind = detectModuleKind(options.code);
     this.wallDeadline = performance.now() + limits.wallTimeoutMs;
+    this.growFailuresAtStart = engine.growFailures();
+  }
+
+  /** True when an allocation failed during this call because the WASM memory reached its cap. */
+  private memoryRanOut(): boolean {
+    return this.engine.growFailures() > this.growFailuresAtStart;
   }
 
   async run(): Promise<unknown> {
     try {
+      if (!fitsInGuest(this.options.code, this.limits)) throw limitError("memory", this.limits);
       this.setup();
       const contextHandle = this.own(this.enter(() => this.marshalOrThrow().toGuest(this.options.context, { bridge: true, what: "The context" })));
       const fn = await this.loadEntry();
       const result = this.call(fn, [contextHandle], "run");
       const settled = await this.settle(result, "run");
-      return this.enter(() => this.copyOut(settled));
+      const value = this.enter(() => this.copyOut(settled));
+      this.throwIfFailed();
+      return value;
     } catch (error) {
       throw this.toFinalError(error);
     }
@@ -151,10 +163,18 @@ class Session {
       rt.setMaxStackSize(this.limits.stackBytes);
       // QuickJS polls this about every 10000 branches/calls.
       rt.setInterruptHandler(() => {
+        if (this.memoryRanOut()) {
+          this.limit ??= { kind: "memory" };
+          return true;
+        }
         if (performance.now() <= this.sliceDeadline) return false;
         this.limit ??= { kind: "time", wall: this.sliceIsWall };
         return true;
       });
+      // Once the WASM memory is at its cap, make every further QuickJS allocation fail at once, so
+      // a guest that catches "out of memory" and retries cannot keep the thread busy until the
+      // next (possibly distant) interrupt poll. Only a field write inside WASM: safe to re-enter.
+      this.engine.onGrowFailure = () => rt.setMemoryLimit(1);
       rt.setModuleLoader(
         (name) => this.loadModuleSource(name),
         (_base, requested) => this.normalizeModuleName(requested),
@@ -178,7 +198,7 @@ class Session {
       for (const name of HELPER_NAMES) helpers[name] = this.own(ctx.getProp(helperObject, name));
       helperObject.dispose();
       this.helpers = helpers;
-      this.marshal = new Marshal(ctx, helpers, { call: (fn, args) => this.call(fn, args, "run") });
+      this.marshal = new Marshal(ctx, helpers, { call: (fn, args) => this.call(fn, args, "run") }, this.limits);
     });
   }
 
@@ -252,7 +272,7 @@ class Session {
       if (error instanceof GuestThrow || isPlugboardError(error)) throw error;
       this.engine.retire = true;
       if (error instanceof RangeError) this.limit ??= { kind: "stack" }; // V8 stack exhausted inside WASM
-      else if (isMemoryExhausted(this.engine)) this.limit ??= { kind: "memory" };
+      else if (this.memoryRanOut()) this.limit ??= { kind: "memory" };
       throw error;
     } finally {
       this.depth -= 1;
@@ -309,6 +329,9 @@ class Session {
   }
 
   private throwIfFailed(): void {
+    // Once an allocation failed for lack of memory, nothing computed since can be trusted: the
+    // library does not check its own mallocs, so a failed one writes through a null pointer.
+    if (this.memoryRanOut()) this.limit ??= { kind: "memory" };
     if (this.limit) throw limitError(this.limit.kind, this.limits, { ...this.limit, waitingFor: [...this.pendingCalls.values()] });
     if (this.asyncFailure !== undefined) throw this.asyncFailure;
   }
@@ -319,7 +342,7 @@ class Session {
     } catch (error) {
       if (!(error instanceof GuestThrow)) throw error;
       const info = this.describe(error.handle);
-      if (limitKindOfGuestError(info.name, info.message) || this.limit) throw error;
+      if (limitKindOfGuestError(info.name, info.message) || this.limit || this.memoryRanOut()) throw error;
       throw new PlugboardError(ErrorKey.CUSTOM_CODE_ERROR, {
         message: `The value returned by ${this.filePath} cannot be copied out of the sandbox: ${String(info.message ?? info.text ?? "")}`,
         data: { filePath: this.filePath },
@@ -368,6 +391,10 @@ class Session {
             handle = this.marshalOrThrow().toGuest(value, { bridge: false, what: `The value returned by ${name}` });
           } catch (error) {
             if (!isPlugboardError(error)) throw error;
+            if (error.key === ErrorKey.SANDBOX_LIMIT) {
+              this.limit ??= { kind: "memory" }; // the host result does not fit in the guest
+              return;
+            }
             deferred.reject(this.hostErrorToGuest(new PlugboardError(ErrorKey.INTERNAL_ERROR, { message: error.message, cause: error })));
             return;
           }
@@ -389,11 +416,8 @@ class Session {
   /** A guest Error with the host error's key, message and data; remembered for identity. */
   private hostErrorToGuest(error: unknown): QuickJSHandle {
     const ctx = this.context();
-    const message = error instanceof Error ? error.message : typeof error === "string" ? error : "Host function failed";
-    const key = isPlugboardError(error) ? error.key : knownErrorKey((error as { key?: unknown } | null)?.key);
-    const data = isPlugboardError(error) ? error.data : (error as { data?: unknown } | null)?.data;
-    const name = error instanceof Error && !isPlugboardError(error) ? error.name : "Error";
-    const handles = [ctx.newString(message), key === undefined ? ctx.undefined : ctx.newString(key)];
+    const { message, key, data, name } = describeHostError(error);
+    const handles = [ctx.newString(truncate(message)), key === undefined ? ctx.undefined : ctx.newString(key)];
     try {
       handles.push(data === undefined ? ctx.undefined : this.marshalOrThrow().toGuest(data, { bridge: false, what: "Error data" }));
     } catch {
@@ -430,15 +454,13 @@ class Session {
   // ---- errors ------------------------------------------------------------------------------
 
   private toFinalError(error: unknown): PlugboardError {
+    if (this.memoryRanOut()) this.limit ??= { kind: "memory" };
     if (this.limit) {
-      if (this.limit.kind !== "time") this.engine.retire = true; // memory grew to the cap; give it back
+      if (this.limit.kind === "memory") this.engine.retire = true; // its memory grew to the cap; give it back
       return this.withLogs(limitError(this.limit.kind, this.limits, { ...this.limit, waitingFor: [...this.pendingCalls.values()] }));
     }
     if (error instanceof GuestThrow) return this.fromGuestThrow(error);
-    if (isPlugboardError(error)) {
-      if (error.key === ErrorKey.SANDBOX_LIMIT && (error.data as { limit?: string } | undefined)?.limit !== "time") this.engine.retire = true;
-      return error;
-    }
+    if (isPlugboardError(error)) return error;
     return toPlugboardError(error, ErrorKey.INTERNAL_ERROR);
   }
 
@@ -450,9 +472,11 @@ class Session {
       }
     }
     const info = this.describe(thrown.handle);
+    // (Running out of WASM memory was handled by toFinalError; QuickJS's own allocation-count
+    // limit and the stack limit surface as these InternalErrors, which the guest may also rethrow.)
     const limitKind = this.limit?.kind ?? limitKindOfGuestError(info.name, info.message);
     if (limitKind) {
-      if (limitKind !== "time") this.engine.retire = true;
+      if (limitKind === "memory") this.engine.retire = true;
       return this.withLogs(limitError(limitKind, this.limits, this.limit ?? {}));
     }
     const message = info.message !== undefined ? String(info.message) : info.text ?? (info.isObject ? "The code threw a non-Error object" : "The code threw");
@@ -522,6 +546,8 @@ class Session {
     if (this.closed) return;
     this.closed = true;
     this.wake?.();
+    this.engine.onGrowFailure = undefined;
+    if (this.memoryRanOut()) this.engine.retire = true;
     // A retired module is dropped whole (the GC reclaims it with its memory): disposing handles in
     // a broken module could only make things worse, and in a merely grown one it is wasted work.
     if (this.engine.retire) return;
@@ -564,6 +590,25 @@ class Session {
     if (!this.marshal) throw new Error("Sandbox marshal is not set up");
     return this.marshal;
   }
+}
+
+/** What the guest gets to see of a host error. Host getters may throw; that must not look like a WASM failure. */
+function describeHostError(error: unknown): { message: string; key: ErrorKey | undefined; data: unknown; name: string } {
+  try {
+    const record = (typeof error === "object" && error !== null ? error : {}) as { key?: unknown; data?: unknown };
+    return {
+      message: error instanceof Error ? error.message : typeof error === "string" ? error : "Host function failed",
+      key: isPlugboardError(error) ? error.key : knownErrorKey(record.key),
+      data: record.data,
+      name: error instanceof Error && !isPlugboardError(error) ? error.name : "Error",
+    };
+  } catch {
+    return { message: "Host function failed", key: undefined, data: undefined, name: "Error" };
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_HOST_MESSAGE_CHARS ? `${text.slice(0, MAX_HOST_MESSAGE_CHARS)}…` : text;
 }
 
 function knownErrorKey(key: unknown): ErrorKey | undefined {

@@ -1,0 +1,75 @@
+import { esParameterForm } from "./parameter-form-translations.ts";
+import type { Messages } from "./types.ts";
+
+export const es: Messages = {
+  widgetLabel: "Conectar {connector}",
+  optionPickerLabel: "Elige cómo conectarte",
+  connect: "Conectar",
+  signInAndConnect: "Iniciar sesión y conectar",
+  opensSignInWindow: "Abre una ventana de inicio de sesión",
+  cancel: "Cancelar",
+  retry: "Reintentar",
+  editDetails: "Editar los datos",
+  startOver: "Empezar de nuevo",
+  continueInThisWindow: "Continuar en esta ventana",
+  progress: {
+    loading: "Cargando las opciones de conexión…",
+    connecting: "Conectando…",
+    authorizing: "Termina de iniciar sesión en la otra ventana…",
+    exchanging: "Completando el inicio de sesión…",
+    testing: "Comprobando que la conexión funciona…",
+    redirecting: "Te estamos llevando a la página de inicio de sesión…",
+  },
+  errorTitle: "No se pudo conectar",
+  technicalDetails: "Detalles técnicos",
+  fieldsNeedAttention: "Hay campos que debes revisar. Corrígelos y vuelve a intentarlo.",
+  popupBlockedTitle: "Se bloqueó la ventana de inicio de sesión",
+  cancelledTitle: "Conexión cancelada",
+  cancelledMessage: "No se conectó nada. Puedes empezar de nuevo cuando quieras.",
+  helpLink: "¿Dónde encuentro estos datos?",
+  opensInNewTab: "(se abre en una pestaña nueva)",
+  connectedTitle: "Conectado",
+  connectedWith: "Conectado con",
+  connectedAt: "Conectado el",
+  credentialsLabel: "Credenciales guardadas",
+  hiddenValue: "oculto",
+  errors: {
+    access_token_expired: "Tu acceso caducó y no se pudo renovar. Vuelve a conectar para recuperarlo.",
+    rate_limit_exceeded: "El servicio está recibiendo demasiadas solicitudes ahora mismo. Espera un minuto y vuelve a intentarlo.",
+    connection_is_defunct:
+      "Esta conexión ya no funciona, por ejemplo porque se revocó la clave o se eliminó la cuenta. Vuelve a conectar con credenciales nuevas.",
+    invalid_spec: "Este conector no está bien configurado, así que no puede conectarse. Ponte en contacto con el soporte de la aplicación.",
+    invalid_input: "Faltan datos o alguno no es válido. Revisa los campos marcados y vuelve a intentarlo.",
+    invalid_argument: "La aplicación hizo una solicitud que este conector no puede procesar. Vuelve a intentarlo y contacta con soporte si sigue ocurriendo.",
+    configuration_error:
+      "Esta conexión no está bien configurada (por ejemplo, falta un ID de cliente). Ponte en contacto con el soporte de la aplicación.",
+    not_supported: "Esta forma de conectarse no es compatible aquí. Prueba con otro navegador u otro método de conexión.",
+    formula_error: "El conector no pudo procesar tus datos. Revísalos y vuelve a intentarlo; contacta con soporte si sigue ocurriendo.",
+    unsupported_formula: "Este conector usa una función que no está disponible aquí. Ponte en contacto con el soporte de la aplicación.",
+    custom_code_error: "Falló el código de configuración del conector. Vuelve a intentarlo y contacta con soporte si sigue ocurriendo.",
+    sandbox_limit: "El conector tardó demasiado o usó demasiada memoria. Vuelve a intentarlo y contacta con soporte si sigue ocurriendo.",
+    api_request_failed: "El servicio respondió con un error. Revisa tus datos y vuelve a intentarlo.",
+    network_error: "No pudimos comunicarnos con el servicio. Comprueba tu conexión a internet y vuelve a intentarlo.",
+    test_failed:
+      "No pudimos confirmar que la conexión funciona, así que no se guardó nada. Comprueba que tus datos sean correctos y que la cuenta tenga acceso, y vuelve a intentarlo.",
+    credentials_rejected: "El servicio no aceptó estas credenciales. Revísalas (por ejemplo, vuelve a copiar la clave) e inténtalo de nuevo.",
+    refresh_failed: "No pudimos renovar el acceso a tu cuenta. Vuelve a conectar.",
+    timeout: "Esto tardó demasiado, así que dejamos de esperar. Vuelve a intentarlo.",
+    cancelled: "Se canceló la conexión. No se conectó nada.",
+    popup_blocked:
+      "Tu navegador bloqueó la ventana de inicio de sesión. Permite las ventanas emergentes para este sitio y vuelve a intentarlo, o continúa en esta ventana.",
+    popup_closed: "La ventana de inicio de sesión se cerró antes de terminar, así que no se conectó nada. Vuelve a intentarlo cuando quieras.",
+    state_mismatch:
+      "La respuesta de inicio de sesión no correspondía a esta solicitud, así que la ignoramos para proteger tu cuenta. Vuelve a iniciar sesión.",
+    state_missing: "La respuesta de inicio de sesión estaba incompleta. Vuelve a iniciar sesión.",
+    state_expired: "El inicio de sesión tardó demasiado y caducó. Empieza de nuevo.",
+    duplicate_parameter: "La respuesta de inicio de sesión no tenía un formato válido. Vuelve a iniciar sesión.",
+    issuer_mismatch:
+      "La respuesta de inicio de sesión vino de un proveedor inesperado, así que la ignoramos para proteger tu cuenta. Vuelve a iniciar sesión.",
+    access_denied: "No se concedió el acceso. Para conectar, vuelve a iniciar sesión y elige «Permitir» o «Aprobar» en la pantalla de consentimiento.",
+    token_exchange_failed:
+      "Iniciaste sesión, pero el servicio no concedió el acceso. Vuelve a intentarlo y contacta con soporte si sigue ocurriendo.",
+    internal_error: "Algo salió mal por nuestra parte. Vuelve a intentarlo y contacta con soporte si sigue ocurriendo.",
+  },
+  parameterForm: esParameterForm,
+};

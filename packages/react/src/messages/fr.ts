@@ -1,0 +1,75 @@
+import { frParameterForm } from "./parameter-form-translations.ts";
+import type { Messages } from "./types.ts";
+
+export const fr: Messages = {
+  widgetLabel: "Connecter {connector}",
+  optionPickerLabel: "Choisissez comment vous connecter",
+  connect: "Connecter",
+  signInAndConnect: "Se connecter et lier le compte",
+  opensSignInWindow: "Ouvre une fenêtre de connexion",
+  cancel: "Annuler",
+  retry: "Réessayer",
+  editDetails: "Modifier les informations",
+  startOver: "Recommencer",
+  continueInThisWindow: "Continuer dans cette fenêtre",
+  progress: {
+    loading: "Chargement des options de connexion…",
+    connecting: "Connexion en cours…",
+    authorizing: "Terminez la connexion dans l’autre fenêtre…",
+    exchanging: "Finalisation de la connexion…",
+    testing: "Vérification de la connexion…",
+    redirecting: "Redirection vers la page de connexion…",
+  },
+  errorTitle: "Connexion impossible",
+  technicalDetails: "Détails techniques",
+  fieldsNeedAttention: "Certains champs sont à corriger. Corrigez-les puis réessayez.",
+  popupBlockedTitle: "La fenêtre de connexion a été bloquée",
+  cancelledTitle: "Connexion annulée",
+  cancelledMessage: "Rien n’a été connecté. Vous pouvez recommencer quand vous le souhaitez.",
+  helpLink: "Où trouver ces informations ?",
+  opensInNewTab: "(s’ouvre dans un nouvel onglet)",
+  connectedTitle: "Connecté",
+  connectedWith: "Connecté avec",
+  connectedAt: "Connecté le",
+  credentialsLabel: "Identifiants enregistrés",
+  hiddenValue: "masqué",
+  errors: {
+    access_token_expired: "Votre accès a expiré et n’a pas pu être renouvelé. Reconnectez-vous pour le rétablir.",
+    rate_limit_exceeded: "Le service reçoit trop de requêtes en ce moment. Patientez une minute, puis réessayez.",
+    connection_is_defunct:
+      "Cette connexion ne fonctionne plus, par exemple parce que la clé a été révoquée ou le compte supprimé. Reconnectez-vous avec de nouveaux identifiants.",
+    invalid_spec: "Ce connecteur n’est pas configuré correctement et ne peut donc pas se connecter. Contactez le support de l’application.",
+    invalid_input: "Certaines informations sont manquantes ou incorrectes. Vérifiez les champs signalés et réessayez.",
+    invalid_argument: "L’application a envoyé une demande que ce connecteur ne sait pas traiter. Réessayez et contactez le support si le problème persiste.",
+    configuration_error:
+      "Cette connexion n’est pas configurée correctement (par exemple, un identifiant client manque). Contactez le support de l’application.",
+    not_supported: "Ce mode de connexion n’est pas pris en charge ici. Essayez un autre navigateur ou un autre mode de connexion.",
+    formula_error: "Le connecteur n’a pas pu traiter vos informations. Vérifiez-les et réessayez ; contactez le support si le problème persiste.",
+    unsupported_formula: "Ce connecteur utilise une fonctionnalité qui n’est pas disponible ici. Contactez le support de l’application.",
+    custom_code_error: "Le code de configuration du connecteur a échoué. Réessayez et contactez le support si le problème persiste.",
+    sandbox_limit: "Le connecteur a pris trop de temps ou utilisé trop de mémoire. Réessayez et contactez le support si le problème persiste.",
+    api_request_failed: "Le service a répondu par une erreur. Vérifiez vos informations et réessayez.",
+    network_error: "Impossible de joindre le service. Vérifiez votre connexion Internet et réessayez.",
+    test_failed:
+      "Nous n’avons pas pu confirmer que la connexion fonctionne, rien n’a donc été enregistré. Vérifiez que vos informations sont correctes et que le compte a les accès nécessaires, puis réessayez.",
+    credentials_rejected: "Le service a refusé ces identifiants. Vérifiez-les (par exemple, copiez à nouveau la clé) et réessayez.",
+    refresh_failed: "Nous n’avons pas pu renouveler l’accès à votre compte. Reconnectez-vous.",
+    timeout: "L’opération a pris trop de temps et a été interrompue. Réessayez.",
+    cancelled: "La connexion a été annulée. Rien n’a été connecté.",
+    popup_blocked:
+      "Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres pop-up pour ce site et réessayez, ou continuez dans cette fenêtre.",
+    popup_closed: "La fenêtre de connexion a été fermée avant la fin, rien n’a donc été connecté. Réessayez quand vous serez prêt.",
+    state_mismatch:
+      "La réponse de connexion ne correspondait pas à cette demande ; nous l’avons ignorée pour protéger votre compte. Recommencez la connexion.",
+    state_missing: "La réponse de connexion était incomplète. Recommencez la connexion.",
+    state_expired: "La connexion a pris trop de temps et a expiré. Recommencez-la.",
+    duplicate_parameter: "La réponse de connexion était mal formée. Recommencez la connexion.",
+    issuer_mismatch:
+      "La réponse de connexion provenait d’un fournisseur inattendu ; nous l’avons ignorée pour protéger votre compte. Recommencez la connexion.",
+    access_denied: "L’accès n’a pas été accordé. Pour vous connecter, recommencez et choisissez « Autoriser » ou « Approuver » sur l’écran de consentement.",
+    token_exchange_failed:
+      "Vous vous êtes bien connecté, mais le service n’a pas accordé l’accès. Réessayez et contactez le support si le problème persiste.",
+    internal_error: "Une erreur s’est produite de notre côté. Réessayez et contactez le support si le problème persiste.",
+  },
+  parameterForm: frParameterForm,
+};

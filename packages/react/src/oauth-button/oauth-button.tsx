@@ -1,0 +1,136 @@
+"use client";
+import { useId } from "react";
+import type { MouseEvent, ReactNode } from "react";
+import { isBusy } from "@plugboard/auth-core";
+import type { ConnectFlow, FlowError } from "@plugboard/auth-core";
+import type { ClassNames } from "../internal/class-names.ts";
+import { cx, slot } from "../internal/class-names.ts";
+import { rootProps, useUi } from "../internal/ui-context.tsx";
+import type { UiProps } from "../internal/ui-context.tsx";
+import { useFlowSnapshot } from "../use-connect-flow.ts";
+import type { PopupCancelReason, PopupOptions } from "./popup-connect.ts";
+import { useOAuthPopup } from "./use-oauth-popup.ts";
+import type { RedirectFallbackOptions } from "./use-oauth-popup.ts";
+
+export type OAuthButtonSlot = "root" | "button" | "blocked" | "blockedTitle" | "blockedMessage" | "blockedActions" | "continueButton" | "retryButton" | "status";
+
+export interface OAuthButtonProps extends UiProps {
+  /** The flow from useConnectFlow (`result.flow`). */
+  flow: ConnectFlow;
+  /** Popup settings (size, callback origin, grace period, timeout) and `ports` for tests. */
+  popup?: PopupOptions;
+  /** Offer "Continue in this window" when the popup is blocked. */
+  redirect?: RedirectFallbackOptions;
+  /**
+   * Checked synchronously in the click before anything opens. Return false to skip connecting: the
+   * click's default action then goes ahead (a submit button lets its form show its errors).
+   */
+  canConnect?: () => boolean;
+  onBlocked?: (details: { error: FlowError }) => void;
+  onCancelled?: (details: { reason: PopupCancelReason }) => void;
+  disabled?: boolean;
+  /** "submit" inside a form (Enter in a field then connects too). Default "button". */
+  type?: "button" | "submit";
+  /** Button label; default `messages.signInAndConnect`. */
+  children?: ReactNode;
+  className?: string;
+  classNames?: ClassNames<OAuthButtonSlot>;
+}
+
+/**
+ * The connect button of OAuth options. The click opens the sign-in popup synchronously (before any
+ * await, so browsers don't block it) and then runs the flow through it. A blocked popup shows a
+ * same-window fallback and a retry; a busy flow disables the button and ignores extra clicks.
+ */
+export function OAuthButton(props: OAuthButtonProps) {
+  const ui = useUi(props);
+  const snapshot = useFlowSnapshot(props.flow);
+  const popup = useOAuthPopup({
+    flow: props.flow,
+    ...(props.popup ? { popup: props.popup } : {}),
+    ...(props.redirect ? { redirect: props.redirect } : {}),
+    ...(props.onBlocked ? { onBlocked: props.onBlocked } : {}),
+    ...(props.onCancelled ? { onCancelled: props.onCancelled } : {}),
+  });
+  const generatedId = useId().replace(/:/g, "");
+  const hintId = `pb-oauth-hint-${generatedId}`;
+  const classNames = props.classNames ?? {};
+  // Busy is aria-disabled (focus stays on the button); the `disabled` prop is a hard disable.
+  const busy = isBusy(snapshot.state) || popup.redirecting;
+  const disabled = Boolean(props.disabled) || busy;
+
+  const onClick = (event: MouseEvent<HTMLButtonElement>): void => {
+    if (disabled) {
+      event.preventDefault();
+      return;
+    }
+    if (props.canConnect && !props.canConnect()) return;
+    event.preventDefault();
+    popup.connect(); // Opens the popup right here, in the click (oauth-security.md rule 9).
+  };
+
+  const blocked = popup.blocked;
+  const button = (
+    <button
+      type={props.type ?? "button"}
+      className={slot(ui.unstyled, "pb-button pb-button-primary", classNames.button)}
+      disabled={props.disabled}
+      aria-disabled={busy || undefined}
+      aria-describedby={hintId}
+      data-pb-connect=""
+      onClick={onClick}
+    >
+      {props.children ?? ui.messages.signInAndConnect}
+    </button>
+  );
+
+  return (
+    <div {...rootProps(ui, "pb-oauth-button", cx(props.className, classNames.root))}>
+      {button}
+      <span id={hintId} className="pb-visually-hidden">
+        {ui.messages.opensSignInWindow}
+      </span>
+      {blocked ? (
+        <div role="alert" className={slot(ui.unstyled, "pb-callout pb-callout-warning", classNames.blocked)} data-error-key={blocked.key}>
+          <p className={slot(ui.unstyled, "pb-callout-title", classNames.blockedTitle)}>
+            {blocked.key === "popup_blocked" ? ui.messages.popupBlockedTitle : ui.messages.errorTitle}
+          </p>
+          <p className={slot(ui.unstyled, "pb-callout-message", classNames.blockedMessage)}>{ui.messages.errors[blocked.key]}</p>
+          {popup.redirectError ? (
+            <p className={slot(ui.unstyled, "pb-callout-message", classNames.blockedMessage)} data-error-key={popup.redirectError.key}>
+              {ui.messages.errors[popup.redirectError.key]}
+            </p>
+          ) : null}
+          <div className={slot(ui.unstyled, "pb-actions", classNames.blockedActions)}>
+            {popup.continueInThisWindow ? (
+              <button
+                type="button"
+                className={slot(ui.unstyled, "pb-button pb-button-primary", classNames.continueButton)}
+                disabled={popup.redirecting}
+                onClick={() => void popup.continueInThisWindow?.()}
+              >
+                {ui.messages.continueInThisWindow}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className={slot(ui.unstyled, "pb-button pb-button-secondary", classNames.retryButton)}
+              disabled={props.disabled}
+              aria-disabled={busy || undefined}
+              onClick={() => {
+                if (!disabled && (!props.canConnect || props.canConnect())) popup.connect();
+              }}
+            >
+              {ui.messages.retry}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {popup.redirecting ? (
+        <p role="status" className={slot(ui.unstyled, "pb-status", classNames.status)}>
+          {ui.messages.progress.redirecting}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+/**
+ * ParameterForm: renders an auth option's input schema with @rjsf/core and our own accessible
+ * templates. RJSF only renders; validation, message wording and when problems show are ours.
+ */
+import { applySchemaDefaults } from "@plugboard/auth-core";
+import Form from "@rjsf/core";
+import type { IChangeEvent } from "@rjsf/core";
+import type { RJSFSchema } from "@rjsf/utils";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import type { Ref } from "react";
+import { validateValue, visibleErrors, withIssues } from "./display.ts";
+import { classNamesFor, FormUiContext } from "./form-ui.ts";
+import type { FormUi } from "./form-ui.ts";
+import { interpretiveValidator } from "./interpretive-validator.ts";
+import { defaultParameterFormMessages } from "./messages.ts";
+import { templates } from "./templates.tsx";
+import type { ParameterFormProps, ParameterFormValue } from "./types.ts";
+import { buildUiSchema } from "./ui-schema.ts";
+import { BaseInputTemplate, widgets } from "./widgets.tsx";
+
+const defaultValidator = interpretiveValidator();
+const allTemplates = { ...templates, BaseInputTemplate };
+const NO_ISSUES: never[] = [];
+
+type FieldSet = ReadonlySet<string>;
+
+function withEntry(set: FieldSet, entry: string): FieldSet {
+  return set.has(entry) ? set : new Set(set).add(entry);
+}
+
+function withoutEntry(set: FieldSet, entry: string): FieldSet {
+  if (!set.has(entry)) return set;
+  const next = new Set(set);
+  next.delete(entry);
+  return next;
+}
+
+/** Drops `undefined` properties (RJSF keeps cleared fields as `undefined`). */
+function compact(value: unknown): ParameterFormValue {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  const result: ParameterFormValue = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === undefined) continue;
+    result[key] = typeof entry === "object" && entry !== null && !Array.isArray(entry) ? compact(entry) : entry;
+  }
+  return result;
+}
+
+function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
+  if (typeof ref === "function") ref(value);
+  else if (ref) (ref as { current: T | null }).current = value;
+}
+
+export function ParameterForm(props: ParameterFormProps) {
+  const { schema, value: valueProp, defaultValue, onValueChange, onSubmit, disabled, id, className, classNames, unstyled = false, children, formRef } = props;
+  const validator = props.validator ?? defaultValidator;
+  const validateOn = props.validateOn ?? "blur";
+  const issues = props.issues ?? NO_ISSUES;
+  const messages = useMemo(() => ({ ...defaultParameterFormMessages, ...props.messages }), [props.messages]);
+  const generatedId = useId();
+  const idPrefix = id ?? `pb-pf-${generatedId.replace(/[^a-zA-Z0-9]/g, "")}`;
+
+  // Values: controlled (`value`) or our own state (`defaultValue` + schema defaults).
+  const [ownValue, setOwnValue] = useState<ParameterFormValue>(() => applySchemaDefaults(schema, compact(defaultValue)));
+  const controlled = valueProp !== undefined;
+  const value = controlled ? valueProp : ownValue;
+
+  // Visibility: a field shows its problems once touched (left, or edited in "change" mode) and
+  // after a submit; `quiet` hides new problems of a field while it is being typed into.
+  const [touched, setTouched] = useState<FieldSet>(() => new Set());
+  const [quiet, setQuiet] = useState<FieldSet>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  // Engine issues stay next to their field until its value changes.
+  const issuesKey = JSON.stringify(issues);
+  const [reported, setReported] = useState({ key: issuesKey, value });
+  if (reported.key !== issuesKey) setReported({ key: issuesKey, value });
+
+  const uiSchema = useMemo(() => buildUiSchema(schema), [schema]);
+  const validation = useMemo(() => validateValue(validator, schema, value, messages), [validator, schema, value, messages]);
+  const extraErrors = useMemo(() => {
+    const isVisible = (pointer: string) => !quiet.has(pointer) && (submitted || touched.has(pointer));
+    const shown = validateOn === "submit" && !submitted ? {} : visibleErrors(validation.errorSchema, isVisible);
+    return withIssues(shown, issues, { schema, messages, value, reportedValue: reported.value });
+  }, [validation, validateOn, submitted, touched, quiet, issues, schema, messages, value, reported.value]);
+
+  const ui = useMemo<FormUi>(
+    () => ({
+      messages,
+      cls: classNamesFor(unstyled, classNames),
+      onFieldFocus: (pointer, showsError) => {
+        if (!showsError && validateOn !== "change") setQuiet((set) => withEntry(set, pointer));
+      },
+      onFieldBlur: (pointer) => {
+        setQuiet((set) => withoutEntry(set, pointer));
+        setTouched((set) => withEntry(set, pointer));
+      },
+      onFieldInput: (pointer) => {
+        if (validateOn === "change") setTouched((set) => withEntry(set, pointer));
+      },
+    }),
+    [messages, unstyled, classNames, validateOn],
+  );
+
+  const handleChange = useCallback(
+    (event: IChangeEvent<ParameterFormValue>) => {
+      const next = compact(event.formData);
+      if (!controlled) setOwnValue(next);
+      onValueChange?.({ value: next });
+    },
+    [controlled, onValueChange],
+  );
+
+  const handleSubmit = useCallback(
+    (event: IChangeEvent<ParameterFormValue>) => {
+      const submittedValue = compact(event.formData);
+      setSubmitted(true);
+      setQuiet(new Set());
+      if (validateValue(validator, schema, submittedValue, messages).hasErrors) setFocusRequest((count) => count + 1);
+      else onSubmit?.({ value: submittedValue });
+    },
+    [validator, schema, messages, onSubmit],
+  );
+
+  // After a failed submit, or when the engine reports problems, focus the first invalid field.
+  const formElement = useRef<HTMLFormElement | null>(null);
+  const lastIssuesKey = useRef(issuesKey);
+  useEffect(() => {
+    if (lastIssuesKey.current === issuesKey) return;
+    lastIssuesKey.current = issuesKey;
+    if (issuesKey !== "[]") setFocusRequest((count) => count + 1);
+  }, [issuesKey]);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    formElement.current?.querySelector<HTMLElement>('[data-pb-form-error], [aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
+  const setFormInstance = useCallback(
+    (instance: Form<ParameterFormValue> | null) => {
+      const element = (instance?.formElement.current as HTMLFormElement | null | undefined) ?? null;
+      formElement.current = element;
+      assignRef(formRef, element);
+    },
+    [formRef],
+  );
+
+  return (
+    <FormUiContext.Provider value={ui}>
+      <Form<ParameterFormValue>
+        ref={setFormInstance}
+        schema={schema as RJSFSchema}
+        uiSchema={uiSchema}
+        formData={value}
+        validator={validator}
+        templates={allTemplates}
+        widgets={widgets}
+        idPrefix={idPrefix}
+        // RJSF falls back to its own "rjsf" class for an empty one.
+        className={ui.cls("root", className) ?? " "}
+        disabled={disabled}
+        extraErrors={extraErrors}
+        noValidate
+        noHtml5Validate
+        showErrorList={false}
+        focusOnFirstError={false}
+        onChange={handleChange}
+        onSubmit={handleSubmit}
+      >
+        {children}
+      </Form>
+    </FormUiContext.Provider>
+  );
+}
