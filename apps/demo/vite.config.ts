@@ -1,8 +1,41 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { createServer, defineConfig } from "vite";
+import type { Connect, Plugin, ViteDevServer } from "vite";
+
+/**
+ * Mounts the demo's server side (server runtime + mock providers, see server/demo-server.ts)
+ * into the dev and preview servers. The module is TypeScript importing workspace sources, so it
+ * is loaded through Vite's SSR module loader rather than Node's.
+ */
+function plugboardDemoServer(): Plugin {
+  type DemoModule = typeof import("./server/demo-server.ts");
+  let loader: ViteDevServer | undefined;
+  async function middleware(server: ViteDevServer): Promise<Connect.NextHandleFunction> {
+    const mod = (await server.ssrLoadModule("/server/demo-server.ts")) as DemoModule;
+    return mod.createDemoMiddleware() as unknown as Connect.NextHandleFunction;
+  }
+  return {
+    name: "plugboard-demo-server",
+    async configureServer(server) {
+      const handle = await middleware(server);
+      server.middlewares.use(handle);
+    },
+    async configurePreviewServer(preview) {
+      loader = await createServer({ configFile: false, root: import.meta.dirname, logLevel: "error", server: { middlewareMode: true, hmr: false }, appType: "custom" });
+      const handle = await middleware(loader);
+      preview.middlewares.use(handle);
+      preview.httpServer.once("close", () => void loader?.close());
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173 },
+  plugins: [react(), plugboardDemoServer()],
+  server: { host: "127.0.0.1", port: 5173 },
+  preview: { host: "127.0.0.1", port: 4173 },
+  build: {
+    rolldownOptions: {
+      input: { main: "index.html", callback: "oauth/callback.html" },
+    },
+  },
 });

@@ -5,4 +5,11 @@
  */
 export const EXAMPLE_APP_NAME = "Plugboard Demo";
 export const EXAMPLE_REDIRECT_URI = "https://app.plugboard.example/oauth/callback";
-export const EXAMPLE_REDIRECT_URIS: readonly string[] = [EXAMPLE_REDIRECT_URI, "http://localhost/oauth/callback", "http://127.0.0.1/oauth/callback"];
+export const EXAMPLE_REDIRECT_URIS: readonly string[] = [
+  EXAMPLE_REDIRECT_URI,
+  // The demo: the local runtime's callback page, and the server runtime's handler callback.
+  "http://localhost/oauth/callback",
+  "http://127.0.0.1/oauth/callback",
+  "http://localhost/plugboard/oauth/callback",
+  "http://127.0.0.1/plugboard/oauth/callback",
+];

@@ -271,7 +271,8 @@ export function createAuthEngine(spec: ConnectorSpec, options: AuthEngineOptions
         return new ConnectionSession({
           option: merged,
           connection,
-          context: { ...context, connectorParameters: { ...registered?.connectorParameters, ...context.connectorParameters } },
+          // The delegate's parameters win on name clashes: its refresh and signing must use its own client credentials.
+          context: { ...context, connectorParameters: { ...context.connectorParameters, ...registered?.connectorParameters } },
           hooks: hooksFor(delegatedOption.type),
           ...sessionOptions,
         });
