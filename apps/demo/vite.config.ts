@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { createServer, defineConfig } from "vite";
 import type { Connect, Plugin, ViteDevServer } from "vite";
+import type * as DemoServer from "./server/demo-server.ts";
 
 /**
  * Mounts the demo's server side (server runtime + mock providers, see server/demo-server.ts)
@@ -8,10 +9,9 @@ import type { Connect, Plugin, ViteDevServer } from "vite";
  * is loaded through Vite's SSR module loader rather than Node's.
  */
 function plugboardDemoServer(): Plugin {
-  type DemoModule = typeof import("./server/demo-server.ts");
   let loader: ViteDevServer | undefined;
   async function middleware(server: ViteDevServer): Promise<Connect.NextHandleFunction> {
-    const mod = (await server.ssrLoadModule("/server/demo-server.ts")) as DemoModule;
+    const mod = (await server.ssrLoadModule("/server/demo-server.ts")) as typeof DemoServer;
     return mod.createDemoMiddleware() as unknown as Connect.NextHandleFunction;
   }
   return {

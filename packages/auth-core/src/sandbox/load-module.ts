@@ -29,10 +29,7 @@ export interface Engine {
 const WASM_PAGE = 64 * 1024;
 /** The QuickJS build imports its memory with a minimum of 256 pages (16 MiB). */
 const INITIAL_PAGES = 256;
-/**
- * Linear memory below the heap: static data plus emscripten's 5 MiB shadow stack, and some room
- * so the host can still read the guest's error and dispose handles after the guest ran out.
- */
+/** Linear memory below the heap: static data plus emscripten's 5 MiB shadow stack (5.1 MiB), rounded up. */
 const RESERVED_BYTES = 6 * 1024 * 1024;
 /** Idle modules kept for reuse; more only exist while calls overlap. */
 const MAX_IDLE = 2;

@@ -27,7 +27,7 @@ export function renderInline(nodes: MarkdownInline[], options: RenderInlineOptio
         return (
           <a key={index} href={node.href} target="_blank" rel="noopener noreferrer" className={slot(options.unstyled, "pb-link", options.linkClassName)}>
             {renderInline(node.children, options)}
-            <span className="pb-visually-hidden"> {options.opensInNewTab}</span>
+            <span className="pb-visually-hidden">{` ${options.opensInNewTab}`}</span>
           </a>
         );
       default:

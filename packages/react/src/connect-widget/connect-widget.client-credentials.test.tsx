@@ -52,7 +52,7 @@ describe("ConnectWidget: client-credentials", () => {
     );
     expect(await screen.findByRole("region", { name: "Connect Weatherly" })).toBeTruthy();
     await user.type(await screen.findByLabelText(/App ID/, { selector: "input, select" }), WEATHERLY_APP_ID);
-    const help = screen.getByRole("link", { name: "Where do I find these details? (opens in a new tab)" });
+    const help = screen.getByRole("link", { name: /^Where do I find these details\?\s*\(opens in a new tab\)$/ });
     expect(help.getAttribute("href")).toBe("https://weatherly.example/docs/app-id");
     expect(screen.getByText("API access", { selector: "strong" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Connect" }));

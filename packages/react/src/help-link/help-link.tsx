@@ -22,7 +22,7 @@ export function HelpLink(props: HelpLinkProps) {
   return (
     <a {...root} className={cx(root.className, ui.unstyled ? undefined : "pb-link")} href={href} target="_blank" rel="noopener noreferrer">
       {props.children ?? ui.messages.helpLink}
-      <span className="pb-visually-hidden"> {ui.messages.opensInNewTab}</span>
+      <span className="pb-visually-hidden">{` ${ui.messages.opensInNewTab}`}</span>
     </a>
   );
 }

@@ -71,6 +71,7 @@ export function OptionPicker(props: OptionPickerProps) {
       <div className={slot(ui.unstyled, "pb-option-list", classNames.list)}>
         {props.options.map((option, index) => {
           const checked = value === option.key;
+          const titleId = `${baseId}-title-${index}`;
           const descriptionId = option.description ? `${baseId}-description-${index}` : undefined;
           return (
             <label
@@ -86,10 +87,14 @@ export function OptionPicker(props: OptionPickerProps) {
                 value={option.key}
                 checked={checked}
                 onChange={() => select(option)}
+                // Named by the title alone; the description is read as its description, not twice.
+                aria-labelledby={titleId}
                 aria-describedby={descriptionId}
               />
               <span className={ui.unstyled ? undefined : "pb-option-text"}>
-                <span className={slot(ui.unstyled, "pb-option-title", classNames.title)}>{option.title}</span>
+                <span id={titleId} className={slot(ui.unstyled, "pb-option-title", classNames.title)}>
+                  {option.title}
+                </span>
                 {option.description ? (
                   <OptionSummary id={descriptionId!} text={option.description} className={slot(ui.unstyled, "pb-option-description", classNames.description)} unstyled={ui.unstyled} />
                 ) : null}

@@ -22,6 +22,15 @@ function renderForm(props: Partial<Parameters<typeof ParameterForm>[0]> = {}) {
 }
 
 describe("accessibility (axe)", () => {
+  it("the harness reports real violations", async () => {
+    const { container } = render(
+      <main>
+        <input type="text" />
+      </main>,
+    );
+    expect(await violations(container)).toEqual([expect.stringMatching(/^label:/)]);
+  });
+
   it("has no violations when empty", async () => {
     const { container } = renderForm();
     expect(await violations(container)).toEqual([]);
@@ -59,6 +68,6 @@ describe("accessibility (axe)", () => {
     );
     expect(screen.getByRole("status").getAttribute("aria-busy")).toBe("true");
     expect(await violations(container)).toEqual([]);
-    await screen.findByRole("combobox", { name: "Data region" });
+    await screen.findByRole("combobox", { name: "Data region" }, { timeout: 10_000 });
   });
 });

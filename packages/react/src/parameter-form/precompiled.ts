@@ -2,17 +2,20 @@
  * Validation with ajv code generated at build time: no ajv compiler in the bundle and no
  * `new Function` at runtime, so it works under a Content-Security-Policy without `'unsafe-eval'`.
  *
- * Build step (Node), once per input schema:
+ * Build step (Node), once per input schema. The output is CommonJS (RJSF names the exports by
+ * schema hash, which ajv cannot emit as ESM) and requires `ajv/dist/runtime/*` and
+ * `ajv-formats/dist/formats`, so let the app's bundler include it:
  * ```ts
  * import { compileSchemaValidatorsCode } from "@rjsf/validator-ajv8/compileSchemaValidators";
- * writeFileSync("acme-validators.mjs", compileSchemaValidatorsCode(schema, { ajvOptionsOverrides: { code: { esm: true } } }));
+ * writeFileSync("acme-validators.cjs", compileSchemaValidatorsCode(schema));
  * ```
  * In the app:
  * ```tsx
- * import * as validateFns from "./acme-validators.mjs";
+ * import validateFns from "./acme-validators.cjs";
  * <ParameterForm schema={schema} validator={precompiledValidator(validateFns, schema)} />
  * ```
- * `schema` must be the same (deep-equal) schema that was compiled.
+ * `schema` must be the same (deep-equal) schema that was compiled; ParameterForm hands it to the
+ * validator unchanged (all presentation goes into the uiSchema).
  */
 // The `lib/` entry pulls in RJSF's precompiled adapter only, not ajv itself.
 import createPrecompiledValidator from "@rjsf/validator-ajv8/lib/createPrecompiledValidator.js";

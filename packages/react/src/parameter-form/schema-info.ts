@@ -49,8 +49,11 @@ export function getAtPointer(root: unknown, pointer: string | readonly string[])
   return current;
 }
 
-/** The property schemas an object schema declares (own `properties` plus `allOf`/`anyOf`/`oneOf` branches). */
-function collectProperties(schema: Schema, root: unknown, depth: number, into: Map<string, Schema>): void {
+/**
+ * The property schemas an object schema declares: its own `properties`, then those of its
+ * `allOf`/`anyOf`/`oneOf` branches, `then`/`else` and schema `dependencies` (RJSF shows them when they apply).
+ */
+export function collectProperties(schema: Schema, root: unknown, depth: number, into: Map<string, Schema>): void {
   if (depth > MAX_DEPTH) return;
   if (isObject(schema.properties)) {
     for (const [name, sub] of Object.entries(schema.properties)) {
@@ -58,8 +61,9 @@ function collectProperties(schema: Schema, root: unknown, depth: number, into: M
       if (resolved && !into.has(name)) into.set(name, resolved);
     }
   }
-  for (const keyword of ["allOf", "anyOf", "oneOf"] as const) {
-    const branches = schema[keyword];
+  const dependencies = isObject(schema.dependencies) ? Object.values(schema.dependencies).filter(isObject) : [];
+  const branchLists = [schema.allOf, schema.anyOf, schema.oneOf, [schema.then, schema.else], dependencies];
+  for (const branches of branchLists) {
     if (!Array.isArray(branches)) continue;
     for (const branch of branches) {
       const resolved = resolveLocalRef(branch, root);

@@ -5,7 +5,7 @@
 import type { JsonSchema } from "@plugboard/auth-core";
 import type { UiSchema } from "@rjsf/utils";
 import { isSecretSchema } from "../internal/secret-fields.ts";
-import { fieldLabel, resolveLocalRef } from "./schema-info.ts";
+import { collectProperties, fieldLabel, resolveLocalRef } from "./schema-info.ts";
 
 type Schema = Record<string, unknown>;
 
@@ -17,14 +17,12 @@ export function buildUiSchema(schema: JsonSchema): UiSchema {
 
 function objectUi(node: unknown, root: JsonSchema, depth: number): UiSchema {
   const schema = resolveLocalRef(node, root);
-  if (!schema || depth > MAX_DEPTH || typeof schema.properties !== "object" || schema.properties === null) return {};
+  if (!schema || depth > MAX_DEPTH) return {};
+  const collected = new Map<string, Schema>();
+  collectProperties(schema, root, 0, collected);
   const ui: UiSchema = {};
-  const properties = Object.entries(schema.properties as Record<string, unknown>);
-  for (const [name, raw] of properties) {
-    const property = resolveLocalRef(raw, root);
-    if (property) ui[name] = fieldUi(name, property, root, depth);
-  }
-  const order = fieldOrder(properties, root);
+  for (const [name, property] of collected) ui[name] = fieldUi(name, property, root, depth);
+  const order = fieldOrder([...collected]);
   if (order) ui["ui:order"] = order;
   return ui;
 }
@@ -51,9 +49,9 @@ function placeholderOf(schema: Schema, secret: boolean): string | undefined {
 }
 
 /** Airbyte-style numeric `order` on properties, as RJSF's `ui:order`. */
-function fieldOrder(properties: [string, unknown][], root: JsonSchema): string[] | undefined {
-  const ranked = properties.map(([name, raw], index) => {
-    const order = resolveLocalRef(raw, root)?.order;
+function fieldOrder(properties: [string, Schema][]): string[] | undefined {
+  const ranked = properties.map(([name, property], index) => {
+    const order = property.order;
     return { name, index, order: typeof order === "number" ? order : undefined };
   });
   if (!ranked.some((entry) => entry.order !== undefined)) return undefined;

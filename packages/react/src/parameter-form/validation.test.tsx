@@ -1,7 +1,7 @@
 import type { Issue } from "@plugboard/auth-core";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useState } from "react";
+import { StrictMode, useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { acmeSchema, VALID_KEY } from "./fixtures.ts";
 import { ParameterForm } from "./parameter-form.tsx";
@@ -197,6 +197,16 @@ describe("engine issues", () => {
     await user.click(screen.getByRole("button", { name: "Connect" }));
     expect(document.activeElement).toBe(field("API key"));
     expect(errorOf(field("API key"))).toBe("API key doesn't look right (Starts with acme_)");
+  });
+
+  it("does not steal focus for issues present on mount (StrictMode)", () => {
+    render(
+      <StrictMode>
+        <ParameterForm schema={acmeSchema} issues={[emailIssue]} />
+      </StrictMode>,
+    );
+    expect(document.activeElement).toBe(document.body);
+    expect(errorOf(field("Email"))).toBe("Email must be an email address, like name@example.com");
   });
 
   it("shows issues without a field of their own as a form-level alert", () => {

@@ -32,9 +32,48 @@ export interface FakeBrowser {
   settled(): Promise<void>;
   /** Errors thrown by consent steps (e.g. the mock provider refused). */
   errors: unknown[];
+  /** With `clock: "manual"`: runs the popup's timers (poll, grace, timeout) due within `ms`. */
+  tick(ms: number): void;
 }
 
-export function createFakeBrowser(options: { behavior?: ConsentBehavior; appOrigin?: string } = {}): FakeBrowser {
+interface ManualTimer {
+  id: number;
+  at: number;
+  fn: () => void;
+  every?: number;
+}
+
+/** Fake timers for the popup's ports only, so Testing Library and MSW keep real time. */
+function manualClock() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map<number, ManualTimer>();
+  return {
+    set(fn: () => void, ms: number, every?: number): number {
+      const id = nextId++;
+      timers.set(id, { id, at: now + Math.max(0, ms), fn, ...(every === undefined ? {} : { every: Math.max(1, every) }) });
+      return id;
+    },
+    clear(id: unknown): void {
+      timers.delete(id as number);
+    },
+    tick(ms: number): void {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers.values()].filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+        if (!due) break;
+        now = due.at;
+        if (due.every === undefined) timers.delete(due.id);
+        else due.at += due.every;
+        due.fn();
+      }
+      now = end;
+    },
+  };
+}
+
+export function createFakeBrowser(options: { behavior?: ConsentBehavior; appOrigin?: string; clock?: "real" | "manual" } = {}): FakeBrowser {
+  const clock = options.clock === "manual" ? manualClock() : undefined;
   const appOrigin = options.appOrigin ?? APP_ORIGIN;
   const listeners = new Set<(event: MessageEventLike) => void>();
   const pending: Promise<void>[] = [];
@@ -56,6 +95,10 @@ export function createFakeBrowser(options: { behavior?: ConsentBehavior; appOrig
     },
     async settled() {
       await Promise.allSettled(pending);
+    },
+    tick(ms) {
+      if (!clock) throw new Error('createFakeBrowser({ clock: "manual" }) is needed for tick().');
+      clock.tick(ms);
     },
   };
 
@@ -119,10 +162,10 @@ export function createFakeBrowser(options: { behavior?: ConsentBehavior; appOrig
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (id) => clearInterval(id as ReturnType<typeof setInterval>),
+    setTimeout: (fn, ms) => (clock ? clock.set(fn, ms) : setTimeout(fn, ms)),
+    clearTimeout: (id) => (clock ? clock.clear(id) : clearTimeout(id as ReturnType<typeof setTimeout>)),
+    setInterval: (fn, ms) => (clock ? clock.set(fn, ms, ms) : setInterval(fn, ms)),
+    clearInterval: (id) => (clock ? clock.clear(id) : clearInterval(id as ReturnType<typeof setInterval>)),
   };
   return browser;
 }
