@@ -1,21 +1,9 @@
-import { buildValue } from "@membranehq/sdk";
-import { compileMapping } from "@plugboard/auth-core";
-import { mappingCases } from "./suites/formulas.ts";
+import { bundleApp, kB, topInputs } from "./lib/bundle.ts";
 export async function main() {
-  const cases = mappingCases();
-  const clones = cases.map((c) => ({ ...c, mapping: structuredClone(c.mapping) }));
-  for (let round = 0; round < 3; round++) {
-    for (const [name, set] of [["orig", cases], ["clone", clones]] as const) {
-      let t = performance.now();
-      for (let i = 0; i < 300; i++) for (const c of set) buildValue(c.mapping, c.variables);
-      const bv = (performance.now() - t) / 300;
-      t = performance.now();
-      for (let i = 0; i < 300; i++) for (const c of set) compileMapping(c.mapping).evaluateSync(c.variables);
-      const pb = (performance.now() - t) / 300;
-      console.log(name, "buildValue µs", (bv * 1000).toFixed(1), "plugboard µs", (pb * 1000).toFixed(1));
-    }
+  for (const [entry, from] of [["apps/oauth2-widget.tsx", []], ["apps/api-key-widget.tsx", []], ["apps/nango-connect.js", []], ["apps/pipedream-connect.jsx", ["@pipedream/connect-react"]]] as const) {
+    const r = await bundleApp({ entry, transitiveFrom: [...from] });
+    console.log(entry, "initial", kB(r.initialGzip), "total", kB(r.totalGzip), r.initial.map((c) => c.file), r.all.length, r.warnings);
+    console.log(topInputs(r.initial, 15));
   }
-  for (const c of cases) { let t = performance.now(); for (let i = 0; i < 300; i++) buildValue(c.mapping, c.variables); console.log(c.id, ((performance.now() - t) / 300 * 1000).toFixed(1)); }
-  console.log(Object.getPrototypeOf(cases[0]!.mapping) === Object.prototype, Object.isFrozen(cases[0]!.mapping));
   return 0;
 }

@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { describe, expect, it } from "vitest";
-import { acmeSchema, VALID_KEY } from "./fixtures.ts";
+import { acmeSchema, VALID_KEY } from "./testing/fixtures.ts";
 import { LazyParameterForm } from "./lazy-parameter-form.tsx";
 import { ParameterForm } from "./parameter-form.tsx";
 

@@ -1,22 +1,19 @@
-/// <reference types="node" />
 /**
  * CSP without 'unsafe-eval': the default validator and precompiled validators must never generate
  * code at runtime. Code generation is trapped by replacing the global `Function` constructor and
  * `eval` for the duration of a test; the ajv control case proves the trap catches a real compiler.
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { compileSchemaValidatorsCode } from "@rjsf/validator-ajv8/compileSchemaValidators";
 import type { ValidatorFunctions } from "@rjsf/validator-ajv8";
 import type { RJSFSchema } from "@rjsf/utils";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ajvValidator } from "./ajv-validator.ts";
-import { acmeSchema, VALID_KEY } from "./fixtures.ts";
+import { acmeSchema, VALID_KEY } from "./testing/fixtures.ts";
 import { ParameterForm } from "./parameter-form.tsx";
+import { nodeBuiltins } from "./testing/node-builtins.ts";
+import type { NodeBuiltins } from "./testing/node-builtins.ts";
 import { precompiledValidator } from "./precompiled.ts";
 import type { ParameterFormValidator } from "./types.ts";
 
@@ -110,19 +107,25 @@ describe("no eval (strict CSP)", () => {
 });
 
 describe("precompiled validators", () => {
-  const dir = mkdtempSync(join(tmpdir(), "pb-precompiled-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let node: NodeBuiltins;
+  let dir = "";
+  beforeAll(async () => {
+    node = await nodeBuiltins();
+    dir = node.fs.mkdtempSync(node.path.join(node.os.tmpdir(), "pb-precompiled-"));
+  });
+  afterAll(() => node.fs.rmSync(dir, { recursive: true, force: true }));
 
   /** Build step: standalone ajv code for the schema, written to disk next to the ajv runtime it requires. */
   function buildValidatorModule(): string {
-    const fromValidator = createRequire(createRequire(import.meta.url).resolve("@rjsf/validator-ajv8"));
-    mkdirSync(join(dir, "node_modules"));
+    const { fs, path, module } = node;
+    const fromValidator = module.createRequire(module.createRequire(import.meta.url).resolve("@rjsf/validator-ajv8"));
+    fs.mkdirSync(path.join(dir, "node_modules"));
     for (const name of ["ajv", "ajv-formats"]) {
-      symlinkSync(dirname(fromValidator.resolve(`${name}/package.json`)), join(dir, "node_modules", name), "dir");
+      fs.symlinkSync(path.dirname(fromValidator.resolve(`${name}/package.json`)), path.join(dir, "node_modules", name), "dir");
     }
-    const file = join(dir, "acme-validators.cjs");
+    const file = path.join(dir, "acme-validators.cjs");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {}); // "unknown format password ignored"
-    writeFileSync(file, compileSchemaValidatorsCode(acmeSchema as RJSFSchema));
+    fs.writeFileSync(file, compileSchemaValidatorsCode(acmeSchema as RJSFSchema));
     warn.mockRestore();
     return file;
   }
@@ -130,7 +133,7 @@ describe("precompiled validators", () => {
   it("validates through ParameterForm with build-time code and no eval", async () => {
     const file = buildValidatorModule();
     // Loaded by Node itself, as a bundler would include it (vitest's module runner skips /tmp).
-    const validateFns = createRequire(import.meta.url)(file) as ValidatorFunctions;
+    const validateFns = node.module.createRequire(import.meta.url)(file) as ValidatorFunctions;
     const validator = precompiledValidator(validateFns, acmeSchema);
     const trap = blockCodeGeneration();
     try {

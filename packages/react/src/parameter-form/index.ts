@@ -1,16 +1,21 @@
-// Public surface of the parameter form. `ajvValidator` (ajv-validator.ts) and
-// `precompiledValidator` (precompiled.ts) are separate entries so they are never bundled by default.
+// Public surface of the parameter form. `lazy.ts` is the RJSF-free subset; `ajvValidator`
+// (ajv-validator.ts) and `precompiledValidator` (precompiled.ts) are separate entries so they are
+// never bundled by default.
 export { ParameterForm } from "./parameter-form.tsx";
-export { LazyParameterForm, ParameterFormSkeleton, preloadParameterForm } from "./lazy-parameter-form.tsx";
-export type { LazyParameterFormProps } from "./lazy-parameter-form.tsx";
-export { hasInputFields } from "./schema-info.ts";
 export { interpretiveValidator } from "./interpretive-validator.ts";
-export { defaultParameterFormMessages } from "./messages.ts";
-export type { ParameterFormMessages } from "./messages.ts";
+export {
+  LazyParameterForm,
+  ParameterFormSkeleton,
+  preloadParameterForm,
+  hasInputFields,
+  defaultParameterFormMessages,
+} from "./lazy.ts";
 export type {
+  LazyParameterFormProps,
+  ParameterFormMessages,
   ParameterFormProps,
   ParameterFormValidator,
   ParameterFormValue,
   ParameterFormSlot,
   ParameterFormValidateOn,
-} from "./types.ts";
+} from "./lazy.ts";

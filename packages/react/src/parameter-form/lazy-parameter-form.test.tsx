@@ -1,14 +1,12 @@
-/// <reference types="node" />
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { acmeSchema } from "./fixtures.ts";
+import { acmeSchema } from "./testing/fixtures.ts";
 import { LazyParameterForm, preloadParameterForm } from "./lazy-parameter-form.tsx";
+import { nodeBuiltins } from "./testing/node-builtins.ts";
 import { hasInputFields } from "./schema-info.ts";
 
-const here = dirname(fileURLToPath(import.meta.url));
+const { fs, path, url } = await nodeBuiltins();
+const here = path.dirname(url.fileURLToPath(import.meta.url));
 
 /** Static (value) imports reachable from `entry`: relative files are followed, packages are collected. */
 function staticImportGraph(entry: string): { files: string[]; packages: string[] } {
@@ -17,15 +15,15 @@ function staticImportGraph(entry: string): { files: string[]; packages: string[]
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
-    const source = readFileSync(file, "utf8");
+    const source = fs.readFileSync(file, "utf8");
     for (const match of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^;"']*?\s+from\s+)?["']([^"']+)["']/gm)) {
       const [, typeOnly, specifier = ""] = match;
       if (typeOnly) continue;
-      if (specifier.startsWith(".")) visit(resolve(dirname(file), specifier));
+      if (specifier.startsWith(".")) visit(path.resolve(path.dirname(file), specifier));
       else packages.add(specifier);
     }
   };
-  visit(resolve(here, entry));
+  visit(path.resolve(here, entry));
   return { files: [...files].map((file) => file.slice(here.length + 1)), packages: [...packages].sort() };
 }
 
@@ -48,9 +46,11 @@ describe("LazyParameterForm", () => {
   });
 
   it("does not import RJSF or ajv statically (they load with the form)", () => {
-    const lazy = staticImportGraph("lazy-parameter-form.tsx");
-    expect(lazy.packages).toEqual(["react"]);
-    expect(lazy.files).not.toContain("parameter-form.tsx");
+    for (const entry of ["lazy-parameter-form.tsx", "lazy.ts"]) {
+      const lazy = staticImportGraph(entry);
+      expect(lazy.packages).toEqual(["react"]);
+      expect(lazy.files).not.toContain("parameter-form.tsx");
+    }
   });
 
   it("keeps ajv out of the default graph: only ajv-validator.ts and precompiled.ts import it", () => {

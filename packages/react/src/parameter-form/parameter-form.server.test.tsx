@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { acmeSchema } from "./fixtures.ts";
+import { acmeSchema } from "./testing/fixtures.ts";
 
 describe("server rendering", () => {
   it("imports and renders without a DOM", async () => {

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createRef, useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { acmeSchema, VALID_KEY } from "./fixtures.ts";
+import { acmeSchema, VALID_KEY } from "./testing/fixtures.ts";
 import { ParameterForm } from "./parameter-form.tsx";
 import type { ParameterFormValue } from "./types.ts";
 

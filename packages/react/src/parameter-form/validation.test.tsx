@@ -3,7 +3,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode, useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { acmeSchema, VALID_KEY } from "./fixtures.ts";
+import { acmeSchema, VALID_KEY } from "./testing/fixtures.ts";
 import { ParameterForm } from "./parameter-form.tsx";
 import type { ParameterFormProps } from "./types.ts";
 
