@@ -1,9 +1,12 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
+const react18 = (path: string) => fileURLToPath(new URL(`./tools/react-18/node_modules/${path}`, import.meta.url));
+
 const reactProject = (name: string, alias: Record<string, string> = {}) => ({
   plugins: [react()],
-  resolve: { alias },
+  resolve: { alias, ...(name === "react-18" ? { mainFields: ["module", "main"] } : {}) },
   test: {
     name,
     root: "packages/react",
@@ -11,6 +14,9 @@ const reactProject = (name: string, alias: Record<string, string> = {}) => ({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["./src/test-setup.ts"],
     testTimeout: 20_000,
+    provide: { reactMajor: name === "react-18" ? 18 : 19 },
+    // React 18 run: libraries that import react must go through the aliases too.
+    ...(name === "react-18" ? { server: { deps: { inline: [/@testing-library\/react/, /@rjsf\//, /markdown-to-jsx/] } } } : {}),
   },
 });
 
@@ -38,13 +44,13 @@ export default defineConfig({
       reactProject("react"),
       // The same component tests once on React 18 (the peer range is ^18.2 || ^19).
       reactProject("react-18", {
-        "react-dom/client": "react-dom-18/client",
-        "react-dom/server": "react-dom-18/server",
-        "react-dom/test-utils": "react-dom-18/test-utils",
-        "react-dom": "react-dom-18",
-        "react/jsx-runtime": "react-18/jsx-runtime",
-        "react/jsx-dev-runtime": "react-18/jsx-dev-runtime",
-        react: "react-18",
+        "react-dom/client": react18("react-dom/client.js"),
+        "react-dom/server": react18("react-dom/server.node.js"),
+        "react-dom/test-utils": react18("react-dom/test-utils.js"),
+        "react-dom": react18("react-dom/index.js"),
+        "react/jsx-runtime": react18("react/jsx-runtime.js"),
+        "react/jsx-dev-runtime": react18("react/jsx-dev-runtime.js"),
+        react: react18("react/index.js"),
       }),
     ],
   },

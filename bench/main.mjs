@@ -14,7 +14,7 @@ import * as esbuild from "esbuild";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const [command = "run", ...args] = process.argv.slice(2);
-const entries = { run: "run.ts", check: "check.ts", probe: "probe.ts" };
+const entries = { run: "run.ts", check: "check.ts" };
 if (!(command in entries)) {
   console.error(`Unknown command "${command}". Use: node bench/main.mjs run [suite…] | check`);
   process.exit(2);

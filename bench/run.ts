@@ -19,7 +19,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const names: SuiteName[] = args.length > 0 ? (args as SuiteName[]) : [...SUITE_NAMES];
   const machine = describeMachine();
-  console.log(`Plugboard bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}\n`);
+  console.log(`Plugboard bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load average ${machine.loadAverage.join(" ")}\n`);
 
   const results: SuiteResult[] = [];
   for (const name of names) {

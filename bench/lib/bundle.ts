@@ -44,7 +44,7 @@ function specPlugin(): esbuild.Plugin {
  * Packages an app gets transitively (e.g. `@pipedream/sdk` through `@pipedream/connect-react`) are
  * not linked into bench/node_modules by pnpm; resolve them from the package that depends on them.
  */
-function transitivePlugin(fromPackages: string[]): esbuild.Plugin {
+function transitivePlugin(fromPackages: readonly string[]): esbuild.Plugin {
   const dirs = fromPackages.map((name) => realpathSync(path.join(benchDir, "node_modules", name)));
   return {
     name: "transitive",
@@ -68,14 +68,18 @@ export interface BundleOptions {
   entry: string;
   external?: string[];
   /** Packages whose own dependencies the entry may import. */
-  transitiveFrom?: string[];
+  transitiveFrom?: readonly string[];
   minify?: boolean;
   /** Write to this directory (for pages served to Chromium); in memory otherwise. */
   outdir?: string;
+  /** A lazily loaded module (e.g. the parameter form) whose chunks count in `withLazy`. */
+  lazyTarget?: RegExp;
 }
 
 export interface ChunkInfo {
   file: string;
+  /** Output path relative to the repo (esbuild's metafile key). */
+  output: string;
   bytes: number;
   gzipBytes: number;
   /** Source files (relative to the repo) in this chunk, with their minified bytes. */
@@ -87,9 +91,16 @@ export interface BundleResult {
   initial: ChunkInfo[];
   /** Every chunk the app can load, lazy chunks included. */
   all: ChunkInfo[];
+  /** The initial chunks plus what loads with the lazily imported module matching `lazyTarget`. */
+  withLazy: ChunkInfo[];
   initialGzip: number;
   totalGzip: number;
+  withLazyGzip: number;
   warnings: string[];
+  /** The entry, relative to the repo. */
+  entryPoint: string;
+  /** esbuild's input graph (who imports whom), for explaining why a module is in the bundle. */
+  graph: esbuild.Metafile["inputs"];
 }
 
 export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
@@ -123,9 +134,9 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
   const entryFile = js.find((file) => outputs[file]!.entryPoint === entryPoint);
   if (!entryFile) throw new Error(`No entry chunk for ${options.entry}`);
 
-  const closure = (kinds: Set<string>): string[] => {
-    const seen = new Set<string>([entryFile]);
-    const queue = [entryFile];
+  const closure = (kinds: Set<string>, from: string[] = [entryFile]): string[] => {
+    const seen = new Set<string>(from);
+    const queue = [...from];
     while (queue.length > 0) {
       for (const edge of outputs[queue.shift()!]!.imports) {
         if (edge.external || !kinds.has(edge.kind) || seen.has(edge.path)) continue;
@@ -139,12 +150,46 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
     const bytes = read(file);
     const inputs: Record<string, number> = {};
     for (const [input, { bytesInOutput }] of Object.entries(outputs[file]!.inputs)) if (bytesInOutput > 0) inputs[input] = bytesInOutput;
-    return { file: path.basename(file), bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength, inputs };
+    return { file: path.basename(file), output: file, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes, { level: 9 }).byteLength, inputs };
   };
   const initial = closure(new Set(["import-statement"])).map(info);
   const all = closure(new Set(["import-statement", "dynamic-import"])).map(info);
+  const target = options.lazyTarget;
+  const lazyChunks = target ? all.filter((chunk) => Object.keys(chunk.inputs).some((input) => target.test(input))).map((chunk) => chunk.output) : [];
+  const withLazyFiles = new Set([...closure(new Set(["import-statement"])), ...closure(new Set(["import-statement"]), lazyChunks)]);
+  const withLazy = all.filter((chunk) => withLazyFiles.has(chunk.output));
   const sum = (chunks: ChunkInfo[]) => chunks.reduce((total, chunk) => total + chunk.gzipBytes, 0);
-  return { initial, all, initialGzip: sum(initial), totalGzip: sum(all), warnings: result.warnings.map((warning) => warning.text) };
+  return {
+    initial,
+    all,
+    withLazy,
+    initialGzip: sum(initial),
+    totalGzip: sum(all),
+    withLazyGzip: sum(withLazy),
+    warnings: result.warnings.map((warning) => warning.text),
+    entryPoint,
+    graph: result.metafile.inputs,
+  };
+}
+
+/** The shortest chain of static imports from the entry to a module matching `target`. */
+export function staticImportChain(bundle: BundleResult, target: RegExp): string[] | undefined {
+  const previous = new Map<string, string>([[bundle.entryPoint, ""]]);
+  const queue = [bundle.entryPoint];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (target.test(current)) {
+      const chain = [current];
+      for (let step = previous.get(current); step; step = previous.get(step)) chain.unshift(step);
+      return chain;
+    }
+    for (const edge of bundle.graph[current]?.imports ?? []) {
+      if (edge.external || edge.kind === "dynamic-import" || previous.has(edge.path)) continue;
+      previous.set(edge.path, current);
+      queue.push(edge.path);
+    }
+  }
+  return undefined;
 }
 
 /** Source files (package-relative) of the chunks, with the biggest first. */

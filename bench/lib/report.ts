@@ -13,6 +13,8 @@ export interface Machine {
   platform: string;
   node: string;
   v8: string;
+  /** 1, 5 and 15 minute load averages when the run started: timings on a busy machine are noisy. */
+  loadAverage: number[];
   /** Set by the form suite. */
   chromium?: string;
   date: string;
@@ -27,6 +29,7 @@ export function describeMachine(): Machine {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     v8: process.versions.v8,
+    loadAverage: os.loadavg().map((load) => round(load, 3)),
     date: new Date().toISOString(),
   };
 }

@@ -41,8 +41,9 @@ async function time(batch: Batch, iterations: number): Promise<number> {
 }
 
 /**
- * Iterations per sample so that the slower side takes about `sampleMs`. Runs twice: the first pass
- * also warms up (a cold first call would otherwise make one iteration look like a whole sample).
+ * Iterations per sample so that the slower side takes about `sampleMs`. Each step is timed three
+ * times and the fastest kept (a preempted or cold run would otherwise make a few iterations look
+ * like a whole sample); the whole calibration runs twice, the first pass doubling as warm-up.
  */
 export async function calibrate(batches: Batch[], sampleMs: number): Promise<number> {
   let iterations = 1;
@@ -50,7 +51,11 @@ export async function calibrate(batches: Batch[], sampleMs: number): Promise<num
     iterations = 1;
     for (;;) {
       let slowest = 0;
-      for (const batch of batches) slowest = Math.max(slowest, await time(batch, iterations));
+      for (const batch of batches) {
+        let fastest = Number.POSITIVE_INFINITY;
+        for (let attempt = 0; attempt < 3; attempt += 1) fastest = Math.min(fastest, await time(batch, iterations));
+        slowest = Math.max(slowest, fastest);
+      }
       if (slowest >= sampleMs / 3 || iterations >= 1 << 24) {
         iterations = Math.max(1, Math.round((iterations * sampleMs) / Math.max(slowest, 0.001)));
         break;

@@ -106,7 +106,7 @@ export const oauth1Suite: Suite = {
       (n) => {
         for (let i = 0; i < n; i += 1) for (const entry of CASES) baselineHeader(oauth, entry);
       },
-      { samples: 15, warmupSamples: 3, sampleMs: 40 },
+      { samples: 31, warmupSamples: 5, sampleMs: 15 },
     );
     const perSignature = (ns: number) => ns / CASES.length / 1000;
     const ratio = median(result.a) / median(result.b);

@@ -1,3 +1,4 @@
+"use client";
 /** What ParameterForm hands its RJSF templates and widgets (they sit below RJSF's memoized fields). */
 import { createContext, useContext } from "react";
 import { slot } from "../internal/class-names.ts";

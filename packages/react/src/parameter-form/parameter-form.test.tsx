@@ -191,8 +191,15 @@ describe("form element", () => {
     expect(input("API key").className).toBe("host-input");
   });
 
-  it("disabled disables every control, the reveal toggle included", () => {
-    render(<ParameterForm schema={acmeSchema} disabled />);
+  it("disabled disables every control, the reveal toggle included, and ignores submits", async () => {
+    const onSubmit = vi.fn();
+    render(
+      <ParameterForm schema={acmeSchema} disabled defaultValue={{ email: "a@example.com", apiKey: VALID_KEY }} onSubmit={onSubmit}>
+        <button type="submit">Connect</button>
+      </ParameterForm>,
+    );
+    await userEvent.setup().click(screen.getByRole("button", { name: "Connect" }));
+    expect(onSubmit).not.toHaveBeenCalled();
     const controls = [input("API key"), screen.getByRole("combobox"), screen.getByRole("checkbox"), screen.getByRole("spinbutton"), ...screen.getAllByRole("textbox"), screen.getByRole("button", { name: "Show API key" })];
     expect(controls.every((control) => (control as HTMLInputElement).disabled)).toBe(true);
   });

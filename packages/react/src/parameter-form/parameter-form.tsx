@@ -57,7 +57,10 @@ export function ParameterForm(props: ParameterFormProps) {
   const validator = props.validator ?? defaultValidator;
   const validateOn = props.validateOn ?? "blur";
   const issues = props.issues ?? NO_ISSUES;
-  const messages = useMemo(() => ({ ...defaultParameterFormMessages, ...props.messages }), [props.messages]);
+  // Keyed on content: hosts often pass these inline.
+  const messagesKey = JSON.stringify(props.messages ?? {});
+  const classNamesKey = JSON.stringify(classNames ?? {});
+  const messages = useMemo(() => ({ ...defaultParameterFormMessages, ...props.messages }), [messagesKey]);
   const generatedId = useId();
   const idPrefix = id ?? `pb-pf-${generatedId.replace(/[^a-zA-Z0-9]/g, "")}`;
 
@@ -101,7 +104,7 @@ export function ParameterForm(props: ParameterFormProps) {
         if (validateOn === "change") setTouched((set) => withEntry(set, pointer));
       },
     }),
-    [messages, unstyled, classNames, validateOn],
+    [messages, unstyled, classNamesKey, validateOn],
   );
 
   const handleChange = useCallback(
@@ -115,13 +118,14 @@ export function ParameterForm(props: ParameterFormProps) {
 
   const handleSubmit = useCallback(
     (event: IChangeEvent<ParameterFormValue>) => {
+      if (disabled) return;
       const submittedValue = compact(event.formData);
       setSubmitted(true);
       setQuiet(new Set());
       if (validateValue(validator, schema, submittedValue, messages).hasErrors) setFocusRequest((count) => count + 1);
       else onSubmit?.({ value: submittedValue });
     },
-    [validator, schema, messages, onSubmit],
+    [disabled, validator, schema, messages, onSubmit],
   );
 
   // After a failed submit, or when the engine reports problems, focus the first invalid field.

@@ -1,4 +1,3 @@
-/// <reference path="../../../connectors/src/raw.d.ts" />
 /**
  * The example connectors and their mock providers. Imported by relative path because
  * @plugboard/connectors is not (yet) a devDependency of this package; switch to the package name

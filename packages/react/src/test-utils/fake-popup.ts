@@ -7,6 +7,7 @@
 import type { BrowserPorts, MessageEventLike, WindowLike } from "@plugboard/auth-core/browser";
 import { handleOAuthCallback } from "@plugboard/auth-core/browser";
 import { vi } from "vitest";
+import type { Mock } from "vitest";
 import { approveConsent } from "./connectors.ts";
 
 export const APP_ORIGIN = "https://app.plugboard.example";
@@ -20,7 +21,7 @@ export interface FakeWindow extends WindowLike {
 export interface FakeBrowser {
   ports: BrowserPorts;
   /** The `open` spy. */
-  open: ReturnType<typeof vi.fn>;
+  open: Mock<(url: string, target: string, features: string) => WindowLike | null>;
   windows: FakeWindow[];
   /** What the consent step does on navigation. */
   behavior: ConsentBehavior;
@@ -155,7 +156,7 @@ export function createFakeBrowser(options: { behavior?: ConsentBehavior; appOrig
   }
 
   browser.ports = {
-    open: (url, target, features) => browser.open(url, target, features) as WindowLike | null,
+    open: (url, target, features) => browser.open(url, target, features),
     origin: () => appOrigin,
     screen: () => ({ left: 0, top: 0, width: 1280, height: 800 }),
     addMessageListener: (listener) => {
