@@ -10,19 +10,20 @@ import type * as DemoServer from "./server/demo-server.ts";
  */
 function plugboardDemoServer(): Plugin {
   let loader: ViteDevServer | undefined;
-  async function middleware(server: ViteDevServer): Promise<Connect.NextHandleFunction> {
+  async function middleware(server: ViteDevServer, csp: boolean): Promise<Connect.NextHandleFunction> {
     const mod = (await server.ssrLoadModule("/server/demo-server.ts")) as typeof DemoServer;
-    return mod.createDemoMiddleware() as unknown as Connect.NextHandleFunction;
+    return mod.createDemoMiddleware({ csp }) as unknown as Connect.NextHandleFunction;
   }
   return {
     name: "plugboard-demo-server",
     async configureServer(server) {
-      const handle = await middleware(server);
+      // Dev mode injects inline scripts (React refresh), so the strict CSP applies to the built demo only.
+      const handle = await middleware(server, false);
       server.middlewares.use(handle);
     },
     async configurePreviewServer(preview) {
       loader = await createServer({ configFile: false, root: import.meta.dirname, logLevel: "error", server: { middlewareMode: true, hmr: false }, appType: "custom" });
-      const handle = await middleware(loader);
+      const handle = await middleware(loader, true);
       preview.middlewares.use(handle);
       preview.httpServer.once("close", () => void loader?.close());
     },

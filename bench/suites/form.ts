@@ -28,8 +28,8 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 const WARMUP_KEYSTROKES = 30;
-const ROUNDS = 8;
-const KEYSTROKES_PER_ROUND = 25;
+const ROUNDS = 20;
+const KEYSTROKES_PER_ROUND = 10;
 
 const PAGES = { plugboard: "apps/form-plugboard.tsx", rjsf: "apps/form-rjsf.tsx" } as const;
 type Side = keyof typeof PAGES;

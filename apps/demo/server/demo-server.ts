@@ -33,8 +33,25 @@ function serverConnectors(): Record<string, ServerConnector> {
   return connectors;
 }
 
+/**
+ * The strict policy the built demo is served with: no 'unsafe-eval', no inline scripts.
+ * 'wasm-unsafe-eval' lets the QuickJS sandbox compile its WebAssembly (it evaluates no JS text).
+ */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  // The app talks to its APIs directly (local runtime): list their hosts, as a real app would.
+  "connect-src 'self' https://*.example",
+  "worker-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join("; ");
+
 /** Connect-style middleware for Vite's `server.middlewares` / `preview.middlewares`. */
-export function createDemoMiddleware(options: { secret?: string } = {}) {
+export function createDemoMiddleware(options: { secret?: string; csp?: boolean } = {}) {
   startServerSideMocks();
   const connectors = serverConnectors();
   const secret = options.secret ?? process.env.PLUGBOARD_DEMO_SECRET ?? crypto.randomUUID() + crypto.randomUUID();
@@ -59,6 +76,8 @@ export function createDemoMiddleware(options: { secret?: string } = {}) {
     const origin = `http://${host}`;
     if (path.startsWith("/plugboard/")) return handlerFor(origin)(req, res);
     if (path.startsWith("/mock/")) return gatewayListener(req, res);
+    // The demo's own pages get the strict policy (the mock providers' pages stand for third parties).
+    if (options.csp) res.setHeader("content-security-policy", DEMO_CSP);
     next();
   };
 }

@@ -1,18 +1,49 @@
-import { exampleConnectors } from "@plugboard/connectors";
+import { useState } from "react";
+import { useRoute } from "./lib/route.ts";
+import type { RuntimeKind } from "./lib/runtimes.ts";
+import { ConnectorPage } from "./pages/connector-page.tsx";
+import { Gallery } from "./pages/gallery.tsx";
+import { SpecEditor } from "./pages/spec-editor.tsx";
 
-/** Placeholder gallery; the full QA demo (widget, inspector, runtimes) lands with the demo issue. */
+function initialRuntime(): RuntimeKind {
+  const fromUrl = new URLSearchParams(window.location.search).get("runtime");
+  if (fromUrl === "server" || fromUrl === "local") return fromUrl;
+  return window.localStorage.getItem("plugboard-demo-runtime") === "server" ? "server" : "local";
+}
+
 export function App() {
+  const route = useRoute();
+  const [runtime, setRuntime] = useState<RuntimeKind>(initialRuntime);
+
+  function switchRuntime(next: RuntimeKind) {
+    setRuntime(next);
+    window.localStorage.setItem("plugboard-demo-runtime", next);
+  }
+
   return (
-    <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 720, margin: "2rem auto", padding: "0 1rem" }}>
-      <h1>Plugboard demo</h1>
-      <p>Example connectors bundled with this build:</p>
-      <ul>
-        {exampleConnectors.map((connector) => (
-          <li key={connector.key}>
-            <strong>{connector.title}</strong> ({connector.authTypes.join(", ")}): {connector.summary}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <>
+      <header className="topbar">
+        <a href="#/" className="brand">
+          Plugboard demo
+        </a>
+        <nav aria-label="Demo">
+          <a href="#/">Connectors</a> <a href="#/spec">Paste a spec</a>
+        </nav>
+        <fieldset className="runtime-switch">
+          <legend>Runtime</legend>
+          {(["local", "server"] as const).map((kind) => (
+            <label key={kind}>
+              <input type="radio" name="runtime" value={kind} checked={runtime === kind} onChange={() => switchRuntime(kind)} data-testid={`runtime-${kind}`} />
+              {kind === "local" ? "Local (engine in the page)" : "Server (secrets on the server)"}
+            </label>
+          ))}
+        </fieldset>
+      </header>
+      <main className="content">
+        {route.page === "gallery" ? <Gallery /> : null}
+        {route.page === "connect" ? <ConnectorPage connectorKey={route.key} runtimeKind={runtime} /> : null}
+        {route.page === "spec" ? <SpecEditor /> : null}
+      </main>
+    </>
   );
 }

@@ -10,7 +10,9 @@ const saved = state ? window.sessionStorage.getItem(REDIRECT_STORAGE_PREFIX + st
 
 if (!window.opener && saved) {
   const { returnTo } = JSON.parse(saved) as { returnTo?: string };
-  window.location.replace(`${returnTo ?? "/"}${window.location.search}`);
+  const target = new URL(returnTo ?? "/", window.location.origin);
+  for (const [name, value] of new URLSearchParams(window.location.search)) target.searchParams.append(name, value);
+  window.location.replace(target.toString());
 } else {
   handleOAuthCallback();
 }
