@@ -4,7 +4,16 @@ import globals from "globals";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/storybook-static/**", "**/coverage/**", "apps/demo/public/mockServiceWorker.js"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/storybook-static/**",
+      "**/coverage/**",
+      "**/test-results/**",
+      "bench/results/**",
+      "bench/.build/**",
+      "apps/demo/public/mockServiceWorker.js",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,5 +1,5 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
-import { allMockHandlers } from "@plugboard/connectors";
+import { allMockHandlers, resetMockProviders } from "@plugboard/connectors";
 import { setupWorker } from "msw/browser";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import "@plugboard/react/theme.css";
@@ -13,12 +13,20 @@ const loaders = [
   }),
 ];
 
-/** Theme switch from the toolbar: light, dark. */
+type ThemeName = "light" | "dark" | "auto";
+
+/**
+ * Theme switch from the toolbar (or a story's `globals: { theme }`). The components carry their
+ * own theme scope (`data-theme` on their root, from the `theme` prop), so the theme goes to the
+ * story as its `theme` arg (a story's explicit `args.theme` wins), and the surface around it is a
+ * `pb-scope` of the same theme, so the page background matches and parts rendered without a scope
+ * of their own (ParameterForm) get the theme's custom properties too.
+ */
 const withTheme: Decorator = (Story, context) => {
-  const theme = (context.globals.theme as string | undefined) ?? "light";
+  const theme = ((context.args.theme as ThemeName | undefined) ?? (context.globals.theme as ThemeName | undefined) ?? "light") satisfies ThemeName;
   return (
-    <div data-theme={theme} className="pb-story-surface" style={{ padding: 24, minHeight: "100%", background: "var(--pb-color-background, #fff)" }}>
-      <Story />
+    <div data-theme={theme} className="pb-scope pb-story-surface" style={{ padding: 24, minHeight: "100%" }}>
+      <Story args={{ ...context.args, theme }} />
     </div>
   );
 };
@@ -26,6 +34,10 @@ const withTheme: Decorator = (Story, context) => {
 const preview: Preview = {
   loaders,
   decorators: [withTheme],
+  // The mock providers keep grants, tokens and sessions: every story starts from a clean slate.
+  beforeEach: () => {
+    resetMockProviders();
+  },
   globalTypes: {
     theme: {
       description: "Color theme",

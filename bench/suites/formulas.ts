@@ -96,7 +96,7 @@ export const formulasSuite: Suite = {
     );
     // Cold path: mappings seen for the first time (compile + evaluate). Fresh copies, made before
     // timing, defeat the compile cache; each side gets its own.
-    const cold = { iterations: 20, samples: 9, warmupSamples: 3 };
+    const cold = { iterations: 10, samples: 21, warmupSamples: 5 };
     const copies = () => Array.from({ length: cold.iterations * (cold.samples + cold.warmupSamples) }, () => cases.map((entry) => ({ ...entry, mapping: structuredClone(entry.mapping) })));
     const pools = { plugboard: copies(), baseline: copies() };
     const coldResult = await interleaved(

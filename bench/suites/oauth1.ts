@@ -133,7 +133,7 @@ export const oauth1Suite: Suite = {
           ...(different.length > 0 ? { note: `different: ${different.map((entry) => entry.id).join(", ")}` } : {}),
         },
       ],
-      details: { iterationsPerSample: result.iterations, requests: CASES.map((entry) => entry.id), comparison },
+      details: { iterationsPerSample: result.iterations, requests: CASES.map((entry) => entry.id), comparison, samplesNs: { plugboard: result.a.map((v) => Math.round(v)), baseline: result.b.map((v) => Math.round(v)) } },
     };
   },
 

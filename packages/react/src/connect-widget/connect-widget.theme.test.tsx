@@ -2,6 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { AuthOption, ConnectRuntime } from "@plugboard/auth-core";
+import { nodeBuiltins } from "../parameter-form/testing/node-builtins.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
 
 const options: AuthOption[] = [
@@ -59,9 +60,9 @@ describe("ConnectWidget theming", () => {
 
 // --- theme.css ---------------------------------------------------------------------------------
 
-// Vitest blanks CSS imports (even ?raw), so read the file itself (a computed specifier keeps node:fs out of the types).
-const fs = (await import(/* @vite-ignore */ ["node", "fs"].join(":"))) as { readFileSync(path: string, encoding: "utf8"): string };
-const css = fs.readFileSync(`${(import.meta as unknown as { dirname: string }).dirname}/../theme.css`, "utf8");
+// Vitest blanks CSS imports (even ?raw), so read the file itself.
+const { fs, path, url } = await nodeBuiltins();
+const css = fs.readFileSync(path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), "../theme.css"), "utf8");
 
 function block(selector: string): Record<string, string> {
   const start = css.indexOf(`${selector} {`);

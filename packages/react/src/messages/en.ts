@@ -1,4 +1,4 @@
-import { defaultParameterFormMessages } from "../parameter-form/index.ts";
+import { defaultParameterFormMessages } from "../parameter-form/lazy.ts";
 import type { Messages } from "./types.ts";
 
 export const en: Messages = {

@@ -1,5 +1,5 @@
 /** ParameterForm's strings (see parameter-form/messages.ts) in the shipped languages other than English. */
-import type { ParameterFormMessages } from "../parameter-form/index.ts";
+import type { ParameterFormMessages } from "../parameter-form/lazy.ts";
 
 export const deParameterForm: ParameterFormMessages = {
   required: "{field} ist erforderlich",

@@ -1,5 +1,5 @@
 import type { ErrorKey } from "@plugboard/auth-core";
-import type { ParameterFormMessages } from "../parameter-form/index.ts";
+import type { ParameterFormMessages } from "../parameter-form/lazy.ts";
 
 /** Steps with their own progress message (the flow's busy states plus the redirect). */
 export type ProgressStep = "loading" | "connecting" | "authorizing" | "exchanging" | "testing" | "redirecting";

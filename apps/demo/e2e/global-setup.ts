@@ -1,0 +1,64 @@
+/// <reference path="../../../packages/auth-core/src/testing/oidc-provider-module.d.ts" />
+/**
+ * Builds the demo, serves the build with `vite preview` (the strict CSP on, the server runtime and
+ * the mock providers mounted by the demo's own Vite plugin) on a free 127.0.0.1 port, and starts a
+ * real OAuth 2.0 authorization server (oidc-provider) whose redirect URI is the demo's callback page.
+ */
+import { rm } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { build, preview } from "vite";
+import type { PreviewServer } from "vite";
+import type { TestProject } from "vitest/node";
+import { startOidcTestServer } from "../../../packages/auth-core/src/testing/oidc-provider.ts";
+import type { OidcTestServer } from "../../../packages/auth-core/src/testing/oidc-provider.ts";
+import type { E2eContext } from "./support/context.ts";
+
+const demoRoot = fileURLToPath(new URL("..", import.meta.url));
+const configFile = fileURLToPath(new URL("../vite.config.ts", import.meta.url));
+/** Its own build directory (gitignored), so a developer's `dist/` is never overwritten mid-run. */
+const outDir = fileURLToPath(new URL("../test-results/e2e-dist", import.meta.url));
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = performance.now();
+  // Vite's build reads NODE_ENV; vitest sets "test", which would build React's development bundle.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile, root: demoRoot, mode: "production", logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  const built = performance.now();
+
+  let server: PreviewServer | undefined;
+  let oidc: OidcTestServer | undefined;
+  try {
+    server = await preview({
+      configFile,
+      root: demoRoot,
+      logLevel: "warn",
+      build: { outDir },
+      preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
+    });
+    const address = server.httpServer.address();
+    if (!address || typeof address === "string") throw new Error("vite preview did not report a TCP address");
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    oidc = await startOidcTestServer({ redirectUris: [`${baseUrl}/oauth/callback`], accessTokenTtlSeconds: 600 });
+    const context: E2eContext = {
+      baseUrl,
+      oidc: { issuer: oidc.issuer, authorizeUri: oidc.authorizeUri, tokenUri: oidc.tokenUri, clientId: oidc.clients.publicClient.clientId },
+    };
+    project.provide("e2e", context);
+    console.info(`[e2e] demo built in ${Math.round(built - started)} ms, preview at ${baseUrl}, oidc-provider at ${oidc.issuer}`);
+  } catch (error) {
+    await oidc?.close();
+    await server?.close();
+    throw error;
+  }
+
+  return async () => {
+    await oidc?.close();
+    await server?.close();
+    await rm(outDir, { recursive: true, force: true });
+  };
+}

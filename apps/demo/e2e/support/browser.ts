@@ -1,0 +1,40 @@
+/**
+ * Debian's Chromium driven by playwright-core: one browser per test file (launched in beforeAll,
+ * closed in afterAll), a fresh context per test or group so storage and service workers never leak.
+ */
+import { chromium } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
+import { e2eContext } from "./context.ts";
+
+export const CHROMIUM_PATH = process.env.PLUGBOARD_E2E_CHROMIUM ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  // `headless: false` keeps Playwright from adding its own headless switches: ours (new headless) apply.
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/** A context on the demo's origin: fixed viewport (stable screenshots), English, reduced motion. */
+export async function newDemoContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: e2eContext().baseUrl,
+    viewport: { width: 1280, height: 900 },
+    locale: "en-US",
+    timezoneId: "UTC",
+    reducedMotion: "reduce",
+    ...options,
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  return context;
+}
