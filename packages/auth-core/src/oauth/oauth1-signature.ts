@@ -141,6 +141,44 @@ export async function signOAuth1Request(request: OAuth1SignRequest): Promise<OAu
   return { signature, authorization: `OAuth ${parts.join(", ")}`, baseString, oauthParams };
 }
 
+interface NodeHmacModule {
+  createHmac(algorithm: string, key: string): { update(data: string): { digest(encoding: "base64"): string } };
+}
+
+let nodeHmacModule: NodeHmacModule | null | undefined;
+
+/**
+ * Node's synchronous HMAC when the runtime offers it (`process.getBuiltinModule`, Node ≥ 20.16):
+ * an order of magnitude faster per signature than the async WebCrypto hop. Browsers use WebCrypto.
+ */
+function nodeHmac(): NodeHmacModule | null {
+  if (nodeHmacModule === undefined) {
+    const processLike = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    try {
+      nodeHmacModule = (processLike?.getBuiltinModule?.("node:crypto") as NodeHmacModule | undefined) ?? null;
+    } catch {
+      nodeHmacModule = null;
+    }
+  }
+  return nodeHmacModule;
+}
+
+// Importing an HMAC key costs about as much as signing: keep the last few (one per connection).
+const HMAC_KEY_CACHE_SIZE = 64;
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(key: string, hash: string): Promise<CryptoKey> {
+  const id = `${hash}\n${key}`;
+  let cached = hmacKeys.get(id);
+  if (!cached) {
+    cached = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
+    cached.catch(() => hmacKeys.delete(id));
+    if (hmacKeys.size >= HMAC_KEY_CACHE_SIZE) hmacKeys.delete(hmacKeys.keys().next().value as string);
+    hmacKeys.set(id, cached);
+  }
+  return cached;
+}
+
 async function computeSignature(method: OAuth1SignatureMethod, baseString: string, request: OAuth1SignRequest): Promise<string> {
   // §3.4.2 / §3.4.4: key = encode(client secret) "&" encode(token secret), both possibly empty.
   const key = `${percentEncode(request.consumerSecret ?? "")}&${percentEncode(request.tokenSecret ?? "")}`;
@@ -151,7 +189,9 @@ async function computeSignature(method: OAuth1SignatureMethod, baseString: strin
     case "HMAC-SHA256":
     case "HMAC-SHA512": {
       const hash = method === "HMAC-SHA1" ? "SHA-1" : method === "HMAC-SHA256" ? "SHA-256" : "SHA-512";
-      const cryptoKey = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
+      const node = nodeHmac();
+      if (node) return node.createHmac(hash.replace("-", "").toLowerCase(), key).update(baseString).digest("base64");
+      const cryptoKey = await hmacKey(key, hash);
       return bytesToBase64(new Uint8Array(await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(baseString))));
     }
     case "RSA-SHA1":
@@ -224,6 +264,7 @@ function toPairs(params: OAuth1SignRequest["params"]): OAuth1Param[] {
 }
 
 function parseHttpUrl(url: string | URL): URL {
+  if (url instanceof URL && (url.protocol === "http:" || url.protocol === "https:")) return url;
   let parsed: URL;
   try {
     parsed = new URL(url);

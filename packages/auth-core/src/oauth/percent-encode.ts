@@ -5,7 +5,10 @@ import { ErrorKey, PlugboardError } from "../errors.ts";
  * RFC 5849 §3.6: UTF-8 encode, keep only unreserved `A-Z a-z 0-9 - . _ ~`, `%XX` upper-case hex for the rest.
  * Unlike `encodeURIComponent`, `!*'()` are encoded too.
  */
+const UNRESERVED_ONLY = /^[A-Za-z0-9._~-]*$/;
+
 export function percentEncode(value: string): string {
+  if (UNRESERVED_ONLY.test(value)) return value; // the common case: nothing to encode
   let encoded: string;
   try {
     encoded = encodeURIComponent(value);

@@ -1,6 +1,7 @@
 /** Steps the play functions share: find a field, expect an outcome. */
-import type { ErrorKey } from "@plugboard/auth-core";
-import { expect, within } from "storybook/test";
+import type { Connection, ErrorKey } from "@plugboard/auth-core";
+import { expect, waitFor, within } from "storybook/test";
+import type { Mock } from "storybook/test";
 import { en } from "../messages/en.ts";
 import type { Messages } from "../messages/index.ts";
 
@@ -27,4 +28,11 @@ export async function expectErrorAlert(canvas: Canvas, key: ErrorKey, messages: 
   await expect(alert).toHaveAttribute("data-error-key", key);
   await expect(alert).toHaveTextContent(messages.errors[key]);
   return alert;
+}
+
+/** Waits for the single `onConnected` call of a story (its arg is an `fn()` spy) and returns its connection. */
+export async function connectedWith(onConnected: unknown): Promise<Connection> {
+  const spy = onConnected as Mock<(details: { connection: Connection }) => void>;
+  await waitFor(() => expect(spy).toHaveBeenCalledTimes(1), FLOW_TIMEOUT);
+  return spy.mock.calls[0]![0].connection;
 }
