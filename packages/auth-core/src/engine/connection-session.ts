@@ -5,6 +5,7 @@
  */
 import { CONNECTION_ERROR_KEYS, ConnectionError, ErrorKey, isPlugboardError, PlugboardError } from "../errors.ts";
 import { compileMapping } from "../formulas/index.ts";
+import type { CompiledMapping } from "../formulas/index.ts";
 import { runFunction } from "../functions/run-function.ts";
 import { createApiClient, refreshOrFail } from "../http/api-client.ts";
 import type { HandlerOutcome, OutgoingRequest, RequestLogEntry, ResolvedClientConfig, RetryOptions } from "../http/api-client.ts";
@@ -178,15 +179,19 @@ export class ConnectionSession {
   }
 
   /** Refreshes ahead of expiry (`credentials.expires_at`, epoch ms) so requests rarely meet a 401. */
-  private async refreshIfExpiring(): Promise<void> {
+  private isExpiring(): boolean {
     const expiresAt = this.current.credentials.expires_at;
-    if (!this.canRefresh || typeof expiresAt !== "number") return;
-    if (this.context.now() < expiresAt - (this.context.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS)) return;
-    await refreshOrFail(() => this.refresh());
+    if (!this.canRefresh || typeof expiresAt !== "number") return false;
+    return this.context.now() >= expiresAt - (this.context.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
   }
 
-  private async resolveConfig(refreshAhead: boolean): Promise<ResolvedClientConfig> {
-    if (refreshAhead) await this.refreshIfExpiring();
+  // Not async on purpose: the common path (fresh credentials, config built) costs no extra hop per request.
+  private resolveConfig(refreshAhead: boolean): Promise<ResolvedClientConfig> {
+    if (refreshAhead && this.isExpiring()) return refreshOrFail(() => this.refresh()).then(() => this.currentConfig());
+    return this.currentConfig();
+  }
+
+  private currentConfig(): Promise<ResolvedClientConfig> {
     const credentials = this.current.credentials;
     if (this.configFor?.credentials !== credentials) {
       const config = this.buildConfig();
@@ -235,14 +240,16 @@ function withHandlers(
     ...base,
     async handleResponse(response: ApiResponse): Promise<HandlerOutcome | undefined> {
       const variables = { ...inputs, response };
+      // Sync evaluation unless a formula needs jsonata: these run on every response.
+      const evaluate = (mapping: CompiledMapping) => (mapping.isAsync ? mapping.evaluate(variables) : mapping.evaluateSync(variables));
       for (const handler of compiled) {
-        if (!(await handler.match.evaluate(variables))) continue;
+        if (!(await evaluate(handler.match))) continue;
         // Without an explicit isSuccess, a handler that declares an error is a failure.
-        const success = handler.isSuccess ? Boolean(await handler.isSuccess.evaluate(variables)) : handler.error === undefined;
+        const success = handler.isSuccess ? Boolean(await evaluate(handler.isSuccess)) : handler.error === undefined;
         if (success) {
-          return { success: true, data: handler.data ? await handler.data.evaluate(variables) : response.data };
+          return { success: true, data: handler.data ? await evaluate(handler.data) : response.data };
         }
-        const error = (handler.error ? await handler.error.evaluate(variables) : undefined) as
+        const error = (handler.error ? await evaluate(handler.error) : undefined) as
           | { key?: unknown; message?: unknown; data?: unknown }
           | undefined;
         const key = CONNECTION_ERROR_KEYS.includes(error?.key as ErrorKey) ? (error?.key as ErrorKey) : ErrorKey.API_REQUEST_FAILED;

@@ -97,6 +97,13 @@ describe("failures with a retry", () => {
     await user.click(await screen.findByRole("button", { name: en.connect }));
     await expectAlert("test_failed");
     expect(screen.getByRole("button", { name: en.retry })).toBeTruthy();
+    // Edit details: back to the form, input kept, focus on the first field.
+    await user.click(screen.getByRole("button", { name: en.editDetails }));
+    expect(screen.queryByRole("alert")).toBeNull();
+    const subdomain = await field(/Subdomain/);
+    expect(document.activeElement).toBe(subdomain);
+    expect((subdomain as HTMLInputElement).value).toBe(helpdesk.fixtures.rejectedInput!.subdomain);
+    expect(screen.getByRole("button", { name: en.connect })).toBeTruthy();
   });
 
   it("credentials_rejected (ledger), with the technical message behind a disclosure", async () => {

@@ -160,9 +160,15 @@ export function ConnectWidget(props: ConnectWidgetProps) {
     void actions.submit();
   };
 
+  // Back to the form with the input kept; focus goes to the first field.
+  const editDetails = (): void => {
+    actions.edit();
+    rootRef.current?.querySelector<HTMLElement>("form input:not([type=hidden]), form select, form textarea")?.focus();
+  };
+
   const actionRow = option ? (
     <>
-      {state === "failed" && error ? <ErrorPanel {...panelProps} error={error} /> : null}
+      {state === "failed" && error ? <ErrorPanel {...panelProps} error={error} onEdit={hasFields ? editDetails : undefined} /> : null}
       {state === "entering-input" && issues && issues.length > 0 ? (
         <p role="alert" className={slot(ui.unstyled, "pb-callout pb-callout-error", classNames.error)} data-error-key="invalid_input">
           {messages.fieldsNeedAttention}

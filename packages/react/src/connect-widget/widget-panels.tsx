@@ -12,6 +12,7 @@ export type PanelSlot =
   | "errorMessage"
   | "errorDetails"
   | "retryButton"
+  | "editButton"
   | "cancelled"
   | "startOverButton";
 
@@ -32,7 +33,7 @@ export function StatusRegion(props: PanelProps & { text: string; busy: boolean }
 }
 
 /** A failed step: what went wrong and what to do, from the error's stable key. */
-export function ErrorPanel(props: PanelProps & { error: FlowError; onRetry?: (() => void) | undefined }) {
+export function ErrorPanel(props: PanelProps & { error: FlowError; onRetry?: (() => void) | undefined; onEdit?: (() => void) | undefined }) {
   const { error, messages, unstyled, classNames } = props;
   const text = messages.errors[error.key] ?? messages.errors.internal_error;
   return (
@@ -47,11 +48,18 @@ export function ErrorPanel(props: PanelProps & { error: FlowError; onRetry?: (()
           </p>
         </details>
       ) : null}
-      {props.onRetry ? (
+      {props.onRetry || props.onEdit ? (
         <div className={unstyled ? undefined : "pb-actions"}>
-          <button type="button" className={slot(unstyled, "pb-button pb-button-primary", classNames.retryButton)} onClick={props.onRetry} data-pb-connect="">
-            {messages.retry}
-          </button>
+          {props.onRetry ? (
+            <button type="button" className={slot(unstyled, "pb-button pb-button-primary", classNames.retryButton)} onClick={props.onRetry} data-pb-connect="">
+              {messages.retry}
+            </button>
+          ) : null}
+          {props.onEdit ? (
+            <button type="button" className={slot(unstyled, "pb-button pb-button-secondary", classNames.editButton)} onClick={props.onEdit}>
+              {messages.editDetails}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -3,11 +3,11 @@
  * from the story's `parameters.fakePopup`, the render passes its ports to the widget, and the play
  * function reads it from `loaded` (e.g. to check where the window was sent).
  */
-import type { LoaderFunction } from "@storybook/react-vite";
+import type { Loader } from "@storybook/react-vite";
 import { createFakePopup } from "./fake-popup.ts";
 import type { FakePopup, FakePopupOptions } from "./fake-popup.ts";
 
-export const fakePopupLoader: LoaderFunction = (context) => ({
+export const fakePopupLoader: Loader = (context) => ({
   popup: createFakePopup((context.parameters.fakePopup as FakePopupOptions | undefined) ?? {}),
 });
 
