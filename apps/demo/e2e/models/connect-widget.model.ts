@@ -94,8 +94,17 @@ export class ConnectWidgetModel {
 
   // --- The option's form ---------------------------------------------------------------------
 
-  field(label: string): Locator {
-    return this.root.getByLabel(label, { exact: true });
+  /** The option's form (inside the widget; the option picker is outside it). */
+  get form(): Locator {
+    return this.root.locator("form");
+  }
+
+  /**
+   * A form control by its label, as assistive technology names it (the required marker `*` is
+   * aria-hidden, so "API key", not "API key *").
+   */
+  field(label: string, role: "textbox" | "combobox" | "checkbox" = "textbox"): Locator {
+    return this.form.getByRole(role, { name: label, exact: true });
   }
 
   /**
@@ -103,14 +112,14 @@ export class ConnectWidgetModel {
    * it (`title`, else the property name): text and secrets are typed, enums selected, booleans ticked.
    */
   async fill(values: Record<string, unknown>, option: Pick<AuthOption, "inputSchema">): Promise<void> {
-    const properties = (option.inputSchema?.properties ?? {}) as Record<string, { title?: string; type?: string; enum?: unknown[] }>;
+    const properties = (option.inputSchema?.properties ?? {}) as Record<string, { title?: string; enum?: unknown[] }>;
     for (const [name, value] of Object.entries(values)) {
       const schema = properties[name];
       if (!schema) throw new Error(`The option's input schema has no "${name}" field.`);
-      const control = this.field(schema.title ?? name);
-      if (typeof value === "boolean") await control.setChecked(value);
-      else if (schema.enum) await control.selectOption({ label: String(value) });
-      else await control.fill(String(value));
+      const label = schema.title ?? name;
+      if (typeof value === "boolean") await this.field(label, "checkbox").setChecked(value);
+      else if (schema.enum) await this.field(label, "combobox").selectOption({ label: String(value) });
+      else await this.field(label).fill(String(value));
     }
   }
 

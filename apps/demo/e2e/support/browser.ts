@@ -20,8 +20,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  // `headless: false` keeps Playwright from adding its own headless switches: ours (new headless) apply.
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: CHROMIUM_ARGS, timeout: 30_000 });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    // Playwright turns Chromium's popup blocker off by default; keep it on, so a sign-in window
+    // opened outside the user's click would really be blocked.
+    ignoreDefaultArgs: ["--disable-popup-blocking"],
+    timeout: 30_000,
+  });
 }
 
 /** A context on the demo's origin: fixed viewport (stable screenshots), English, reduced motion. */

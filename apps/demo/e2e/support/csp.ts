@@ -45,3 +45,27 @@ export function parseCsp(header: string): Map<string, string[]> {
   }
   return directives;
 }
+
+/**
+ * Adds origins to the `connect-src` of the demo's pages in this context, as an app lists the
+ * hosts its browser code calls (the demo lists `https://*.example` for its mock providers). Only
+ * that directive changes; everything else of the strict policy stays as served.
+ */
+export async function allowConnectSrc(context: BrowserContext, baseUrl: string, origins: string[]): Promise<void> {
+  await context.route(
+    (url) => url.origin === baseUrl && (url.pathname === "/" || url.pathname === "/index.html"),
+    async (route) => {
+      if (route.request().resourceType() !== "document") return route.fallback();
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      const policy = headers["content-security-policy"];
+      if (policy) {
+        headers["content-security-policy"] = policy
+          .split(";")
+          .map((directive) => (/^\s*connect-src\s/.test(directive) ? `${directive.trim()} ${origins.join(" ")}` : directive.trim()))
+          .join("; ");
+      }
+      await route.fulfill({ response, headers });
+    },
+  );
+}

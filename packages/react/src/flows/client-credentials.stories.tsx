@@ -32,7 +32,7 @@ export const ApiKey: Story = {
       await userEvent.selectOptions(await findField(canvas, /Data region/), "eu");
     });
     await step("Connect", async () => {
-      await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
+      await userEvent.click(await canvas.findByRole("button", { name: "Connect" }));
     });
     const summary = await expectConnected(canvas);
     const connection = await connectedWith(args.onConnected);
@@ -52,7 +52,7 @@ export const BasicAuthWithSandboxedTest: Story = {
     await userEvent.type(await findField(canvas, /Subdomain/), HELPDESK_ACCOUNT.subdomain);
     await userEvent.type(await findField(canvas, /Agent email/), HELPDESK_ACCOUNT.email);
     await userEvent.type(await findField(canvas, /API token/), HELPDESK_ACCOUNT.apiToken);
-    await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Connect" }));
     await expectConnected(canvas);
     await expect(await connectedWith(args.onConnected)).toMatchObject({ input: { subdomain: HELPDESK_ACCOUNT.subdomain } });
   },
@@ -66,7 +66,7 @@ export const EmailPasswordExchange: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await findField(canvas, /Email/), LEDGER_ACCOUNT.email);
     await userEvent.type(await findField(canvas, /Password/), LEDGER_ACCOUNT.password);
-    await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Connect" }));
     await expectConnected(canvas);
     // The stored credentials carry the session token the connector exchanged the password for.
     const connection = await connectedWith(args.onConnected);

@@ -29,7 +29,7 @@ export const OneClick: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/Nothing to enter/)).toBeVisible();
     await expect(canvas.queryByRole("textbox")).toBeNull();
-    await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Connect" }));
     const connection = await connectedWith(args.onConnected);
     await expectConnected(canvas);
     await expect(connection.authType).toBe("integration-app-token");

@@ -27,7 +27,7 @@ export const OneClick: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(/Nothing to enter/)).toBeVisible();
-    await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Connect" }));
     const connection = await connectedWith(args.onConnected);
     await expectConnected(canvas);
     await expect(connection.authType).toBe("membrane-token");

@@ -32,7 +32,7 @@ export const ThroughDelegate: Story = {
     const canvas = within(canvasElement);
     const popup = loadedPopup({ loaded });
     await expect(await canvas.findByText(/Uses your Northwind Books connection/)).toBeVisible();
-    await userEvent.click(canvas.getByRole("button", { name: "Sign in and connect" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Sign in and connect" }));
     const connection = await connectedWith(args.onConnected);
     await expectConnected(canvas);
     await expect(popup.windows[0]!.navigations[0]).toMatch(/^https:\/\/auth\.northwind\.example\//);

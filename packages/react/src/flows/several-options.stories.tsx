@@ -38,7 +38,7 @@ export const ApiTokenOption: Story = {
       await userEvent.click(within(group).getByRole("radio", { name: "API token" }));
     });
     await userEvent.type(await findField(canvas, /API token/), PIPELINE_API_KEY);
-    await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Connect" }));
     const connection = await connectedWith(args.onConnected);
     await expectConnected(canvas);
     await expect(connection).toMatchObject({ authOptionKey: "apiKey", authType: "client-credentials" });
@@ -68,7 +68,7 @@ export const WithoutClientId: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await findField(canvas, /API token/), PIPELINE_API_KEY);
     await expect(canvas.queryByRole("radiogroup")).toBeNull();
-    await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
+    await userEvent.click(await canvas.findByRole("button", { name: "Connect" }));
     const connection = await connectedWith(args.onConnected);
     await expectConnected(canvas);
     await expect(connection.authOptionKey).toBe("apiKey");

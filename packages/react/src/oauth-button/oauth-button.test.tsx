@@ -127,7 +127,7 @@ describe("useResumeRedirect (the page the same-window flow returns to)", () => {
     expect(await screen.findByText("none")).toBeTruthy();
   });
 
-  it("a response this tab did not start is handed to the popup's opener", async () => {
+  it("popupCallback: a response this tab did not start is handed to the popup's opener", async () => {
     const postMessage = vi.fn();
     const href = `${APP_ORIGIN}/oauth/callback?code=abc&state=someone-elses`;
     render(
@@ -147,10 +147,10 @@ describe("useResumeRedirect (the page the same-window flow returns to)", () => {
     expect(postMessage).toHaveBeenCalledWith(expect.objectContaining({ source: "plugboard", state: "someone-elses" }), APP_ORIGIN);
   });
 
-  it("popupCallback false: reports state_mismatch", async () => {
+  it("by default a response this tab did not start fails with state_mismatch", async () => {
     const onError = vi.fn();
     const href = `${APP_ORIGIN}/oauth/callback?code=abc&state=unknown`;
-    render(<Callback runtime={engineFor(northwindBooks)} popupCallback={false} onError={onError} resume={{ storage: memoryStorage(), location: { href }, history: { replaceState: () => {} } }} />);
+    render(<Callback runtime={engineFor(northwindBooks)} onError={onError} resume={{ storage: memoryStorage(), location: { href }, history: { replaceState: () => {} } }} />);
     expect(await screen.findByText("failed state_mismatch")).toBeTruthy();
     expect(onError).toHaveBeenCalledTimes(1);
   });

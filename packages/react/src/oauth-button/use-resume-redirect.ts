@@ -1,8 +1,8 @@
 "use client";
 /**
  * For the page the same-window OAuth flow returns to: finishes the connection once on mount.
- * A response this tab did not start (`state_mismatch`) belongs to a popup; by default it is handed
- * to the opener with `handleOAuthCallback`, so one callback page serves both flows.
+ * A response this tab did not start fails with `state_mismatch`; on a callback page shared with the
+ * popup flow, pass `popupCallback` to hand such a response to the opener (`handleOAuthCallback`).
  */
 import { useEffect, useRef, useState } from "react";
 import { ErrorKey, toFlowError } from "@plugboard/auth-core";
@@ -27,7 +27,10 @@ export interface UseResumeRedirectOptions {
   runtime: RedirectRuntime | ((details: { connectorKey?: string }) => RedirectRuntime);
   onConnected?: (details: ResumedConnect) => void;
   onError?: (details: { error: FlowError }) => void;
-  /** Hand popup responses to the opener (default true); `false` reports them as `state_mismatch`. */
+  /**
+   * On a callback page shared with the popup flow: hand responses this tab did not start to the
+   * opener (`true` or handleOAuthCallback options). Default `false`: they fail with `state_mismatch`.
+   */
   popupCallback?: boolean | HandleCallbackOptions;
   /** Ports for tests (storage, location, history, clock). */
   resume?: ResumeRedirectConnectOptions;
@@ -65,7 +68,7 @@ export function useResumeRedirect(options: UseResumeRedirectOptions): UseResumeR
       },
       (error: unknown) => {
         const flowError = toFlowError(error);
-        const popup = latest.current.popupCallback ?? true;
+        const popup = latest.current.popupCallback ?? false;
         if (flowError.key === ErrorKey.STATE_MISMATCH && popup !== false) {
           handleOAuthCallback(popup === true ? {} : popup);
           setResult({ status: "handed-to-opener" });
