@@ -2,7 +2,12 @@ import type { Decorator, Preview } from "@storybook/react-vite";
 import { allMockHandlers, resetMockProviders } from "@plugboard/connectors";
 import { setupWorker } from "msw/browser";
 import { mswLoader } from "msw-storybook-addon/csf3";
+import { configure } from "storybook/test";
 import "@plugboard/react/theme.css";
+
+// The parameter form's code loads lazily and real flows run sandboxed JavaScript against the mocks:
+// `findBy…` queries wait up to 5 s (not 1 s) before a play function gives up.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** Every story runs against the same mock providers as the tests and the demo. */
 const loaders = [

@@ -16,6 +16,7 @@ export const storybookProject = {
   plugins: [storybookTest({ configDir })],
   test: {
     name: "storybook",
+    isolate: false,
     browser: {
       enabled: true,
       headless: true,

@@ -7,16 +7,38 @@
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { build, preview } from "vite";
-import type { PreviewServer } from "vite";
+import type { Plugin, PreviewServer } from "vite";
 import type { TestProject } from "vitest/node";
 import { startOidcTestServer } from "../../../packages/auth-core/src/testing/oidc-provider.ts";
 import type { OidcTestServer } from "../../../packages/auth-core/src/testing/oidc-provider.ts";
 import type { E2eContext } from "./support/context.ts";
+import { CONNECT_SRC_COOKIE, withConnectSrc } from "./support/csp.ts";
 
 const demoRoot = fileURLToPath(new URL("..", import.meta.url));
 const configFile = fileURLToPath(new URL("../vite.config.ts", import.meta.url));
 /** Its own build directory (gitignored), so a developer's `dist/` is never overwritten mid-run. */
 const outDir = fileURLToPath(new URL("../test-results/e2e-dist", import.meta.url));
+
+/**
+ * Runs after the demo's own middleware set the strict CSP: in a context that carries the
+ * CONNECT_SRC_COOKIE (the oidc-provider test only), lets the page and the MSW worker fetch the
+ * real authorization server. Responses stay real (a route-fulfilled document would lose its
+ * loopback address and trip Chromium's local-network-access checks).
+ */
+function connectSrcForOidcTests(issuer: () => string | undefined): Plugin {
+  return {
+    name: "plugboard-e2e-connect-src",
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const origin = issuer();
+        const wanted = new RegExp(`(?:^|;\\s*)${CONNECT_SRC_COOKIE}=oidc(?:;|$)`).test(req.headers.cookie ?? "");
+        const policy = res.getHeader("content-security-policy");
+        if (origin && wanted && typeof policy === "string") res.setHeader("content-security-policy", withConnectSrc(policy, [origin]));
+        next();
+      });
+    },
+  };
+}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = performance.now();
@@ -38,6 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       root: demoRoot,
       logLevel: "warn",
       build: { outDir },
+      plugins: [connectSrcForOidcTests(() => oidc?.issuer)],
       preview: { host: "127.0.0.1", port: 0, strictPort: false, open: false },
     });
     const address = server.httpServer.address();

@@ -26,15 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-beforeEach(async () => {
-  context = await newDemoContext(browser);
-  await probeWindowOpen(context);
-  page = await context.newPage();
-  connectorPage = new ConnectorPage(page);
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 async function expectNoConnection(): Promise<void> {
   expect(await connectorPage.inspector.count()).toBe(0);
@@ -42,6 +33,23 @@ async function expectNoConnection(): Promise<void> {
 }
 
 describe.each(RUNTIMES)("northwind-books OAuth popup (%s runtime)", (runtime) => {
+  // One context per runtime (the mock service worker stays installed), a fresh tab per test.
+  beforeAll(async () => {
+    context = await newDemoContext(browser);
+    await probeWindowOpen(context);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  beforeEach(async () => {
+    page = await context.newPage();
+    connectorPage = new ConnectorPage(page);
+  });
+  afterEach(async () => {
+    await context.unrouteAll({ behavior: "ignoreErrors" });
+    for (const open of context.pages()) await open.close();
+  });
+
   it("connects: the popup opens inside the click, the user approves, it closes", async () => {
     await connectorPage.open(KEY, runtime);
     const { widget } = connectorPage;
@@ -126,7 +134,7 @@ describe.each(RUNTIMES)("northwind-books OAuth popup (%s runtime)", (runtime) =>
   it("tampered state on the way back: rejected, no connection", async () => {
     let tampered: string | undefined;
     const tokenRequests: string[] = [];
-    context.on("request", (request) => {
+    page.on("request", (request) => {
       if (/\/oauth\/token(\?|$)/.test(request.url())) tokenRequests.push(request.url());
     });
     await context.route(/\/mock\/auth\.northwind\.example\/oauth\/decide\?/, async (route) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { SpecEditorPage } from "./models/spec-editor.model.ts";
 import { launchBrowser, newDemoContext } from "./support/browser.ts";
 import { e2eContext } from "./support/context.ts";
-import { allowConnectSrc, collectPageProblems } from "./support/csp.ts";
+import { allowOidcProviderInConnectSrc, collectPageProblems } from "./support/csp.ts";
 import type { PageProblems } from "./support/csp.ts";
 import { screenshotPath } from "./support/paths.ts";
 
@@ -52,13 +52,10 @@ beforeAll(async () => {
   context = await newDemoContext(browser);
   problems = await collectPageProblems(context);
   // The page calls the provider's token and userinfo endpoints: list its origin in connect-src.
-  await allowConnectSrc(context, baseUrl, [oidc.issuer]);
+  await allowOidcProviderInConnectSrc(context, baseUrl);
   // oidc-provider's dev pages @import a web font; this machine stays offline.
   await context.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (route) => route.abort());
   page = await context.newPage();
-  context.on("console", (m) => console.log("console", m.type(), m.text()));
-  context.on("requestfailed", (r) => console.log("failed", r.url(), r.failure()?.errorText));
-  context.on("response", (r) => console.log("response", r.status(), r.url(), r.headers()["content-security-policy"] ?? ""));
 });
 afterAll(async () => {
   await context?.close();

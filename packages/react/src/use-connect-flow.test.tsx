@@ -4,6 +4,9 @@ import { describe, expect, it, vi } from "vitest";
 import type { AuthOption, Connection, ConnectRuntime } from "@plugboard/auth-core";
 import { ConnectWidget } from "./connect-widget/connect-widget.tsx";
 import { useConnectFlow } from "./use-connect-flow.ts";
+import { preloadFormBeforeAll } from "./test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const apiKeyOption: AuthOption = {
   key: "apiKey",

@@ -47,25 +47,20 @@ export function parseCsp(header: string): Map<string, string[]> {
 }
 
 /**
- * Adds origins to the `connect-src` of the demo's pages in this context, as an app lists the
- * hosts its browser code calls (the demo lists `https://*.example` for its mock providers). Only
- * that directive changes; everything else of the strict policy stays as served.
+ * The cookie that makes the preview server (see global-setup.ts) add the oidc-provider's origin to
+ * the `connect-src` of the demo's responses, pages and the MSW worker script alike: an app lists
+ * the hosts its browser code calls, as the demo lists `https://*.example` for its mock providers.
+ * Everything else of the strict policy stays as served; contexts without the cookie get it as is.
  */
-export async function allowConnectSrc(context: BrowserContext, baseUrl: string, origins: string[]): Promise<void> {
-  await context.route(
-    (url) => url.origin === baseUrl && (url.pathname === "/" || url.pathname === "/index.html"),
-    async (route) => {
-      if (route.request().resourceType() !== "document") return route.fallback();
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      const policy = headers["content-security-policy"];
-      if (policy) {
-        headers["content-security-policy"] = policy
-          .split(";")
-          .map((directive) => (/^\s*connect-src\s/.test(directive) ? `${directive.trim()} ${origins.join(" ")}` : directive.trim()))
-          .join("; ");
-      }
-      await route.fulfill({ response, headers });
-    },
-  );
+export const CONNECT_SRC_COOKIE = "plugboard-e2e-connect-src";
+
+export async function allowOidcProviderInConnectSrc(context: BrowserContext, baseUrl: string): Promise<void> {
+  await context.addCookies([{ name: CONNECT_SRC_COOKIE, value: "oidc", url: baseUrl }]);
+}
+
+export function withConnectSrc(policy: string, origins: string[]): string {
+  return policy
+    .split(";")
+    .map((directive) => (/^\s*connect-src\s/.test(directive) ? `${directive.trim()} ${origins.join(" ")}` : directive.trim()))
+    .join("; ");
 }

@@ -11,6 +11,9 @@ import { engineFor } from "../test-utils/engines.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import type { Theme } from "../internal/ui-context.tsx";
 import { ConnectWidget } from "./connect-widget.tsx";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const server = setupServer(...allMockHandlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

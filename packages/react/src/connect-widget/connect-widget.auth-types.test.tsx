@@ -22,6 +22,9 @@ import {
 import { engineFor } from "../test-utils/engines.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const server = setupServer(...allMockHandlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -7,6 +7,9 @@ import { acmeCrm, ACME_REVOKED_KEY, ACME_VALID_KEYS, allMockHandlers, helpdesk, 
 import { engineFor } from "../test-utils/engines.ts";
 import { en } from "../messages/en.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const server = setupServer(...allMockHandlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -26,6 +26,9 @@ import { engineFor } from "../test-utils/engines.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { serverRuntimeFor } from "../test-utils/server-runtime.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const server = setupServer(...allMockHandlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

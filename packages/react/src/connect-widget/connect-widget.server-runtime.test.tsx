@@ -9,6 +9,9 @@ import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { serverRuntimeFor } from "../test-utils/server-runtime.ts";
 import { resumeRedirectConnect } from "../oauth-button/redirect-connect.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const server = setupServer(...allMockHandlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

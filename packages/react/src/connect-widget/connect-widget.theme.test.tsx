@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { AuthOption, ConnectRuntime } from "@plugboard/auth-core";
 import { nodeBuiltins } from "../parameter-form/testing/node-builtins.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const options: AuthOption[] = [
   { key: "a", type: "client-credentials", title: "Token", description: "Paste your **token**.", helpUri: "https://docs.example.com", inputSchema: { type: "object", properties: { token: { type: "string", title: "Token" } } } },

@@ -9,6 +9,9 @@ import { engineFor } from "../test-utils/engines.ts";
 import { en } from "./en.ts";
 import { getMessages, mergeMessages, messagesByLocale, SHIPPED_LOCALES } from "./index.ts";
 import { ja } from "./ja.ts";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 function leaves(value: unknown, path = ""): [string, string][] {
   if (typeof value === "string") return [[path, value]];

@@ -14,6 +14,9 @@ import type { OAuthButtonProps } from "./oauth-button.tsx";
 import { startRedirectConnect } from "./redirect-connect.ts";
 import { useResumeRedirect } from "./use-resume-redirect.ts";
 import type { UseResumeRedirectOptions } from "./use-resume-redirect.ts";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const server = setupServer(...allMockHandlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

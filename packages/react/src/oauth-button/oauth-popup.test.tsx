@@ -13,6 +13,9 @@ import { allMockHandlers, approveConsent, northwindBooks, northwindProvider, pho
 import { engineFor } from "../test-utils/engines.ts";
 import { APP_ORIGIN, createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { resumeRedirectConnect } from "./redirect-connect.ts";
+import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+
+preloadFormBeforeAll();
 
 const server = setupServer(...allMockHandlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -121,7 +121,7 @@ export function createFakePopup(options: FakePopupOptions = {}): FakePopup {
           win.closed = true;
           return;
         }
-        let callbackUrl = await approveConsent(url, { deny: choice === "deny", fetch: fetchInPage });
+        const callbackUrl = await approveConsent(url, { deny: choice === "deny", fetch: fetchInPage });
         if (win.closed) return;
         win.navigations.push(callbackUrl);
         const callbackOrigin = new URL(callbackUrl).origin;

@@ -3,8 +3,8 @@
  * that fails with a chosen error key, one that never answers (busy states), and one that connects
  * at once. They implement the same interface as the local engine and the server runtime.
  */
-import { PlugboardError } from "@plugboard/auth-core";
-import type { AuthOption, Connection, ConnectProgressStep, ConnectRuntime, ErrorKey } from "@plugboard/auth-core";
+import { InputError, PlugboardError } from "@plugboard/auth-core";
+import type { AuthOption, Connection, ConnectProgressStep, ConnectRuntime, ErrorKey, Issue } from "@plugboard/auth-core";
 
 /** A single API-key option, the shape most of these stories use. */
 export const apiKeyOption: AuthOption = {
@@ -55,6 +55,17 @@ export function failingRuntime(key: ErrorKey, options: FailingRuntimeOptions = {
       for (const step of options.progress ?? []) request.onProgress?.(step);
       await wait(delayMs);
       throw error();
+    },
+  };
+}
+
+/** Refuses the input on the server side (`invalid_input` with issues), as an engine or server runtime would. */
+export function rejectingInputRuntime(issues: Issue[], options: { options?: AuthOption[] } = {}): ConnectRuntime {
+  return {
+    getAuthOptions: async () => options.options ?? [apiKeyOption],
+    connect: async () => {
+      await wait(100);
+      throw new InputError(issues);
     },
   };
 }

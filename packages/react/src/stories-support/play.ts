@@ -1,7 +1,7 @@
 /** Steps the play functions share: find a field, expect an outcome. */
 import type { Connection, ErrorKey } from "@plugboard/auth-core";
-import { expect, waitFor, within } from "storybook/test";
-import type { Mock } from "storybook/test";
+import { expect, waitFor } from "storybook/test";
+import type { Mock, within } from "storybook/test";
 import { en } from "../messages/en.ts";
 import type { Messages } from "../messages/index.ts";
 
