@@ -4,7 +4,7 @@ import type { StorybookConfig } from "@storybook/react-vite";
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 const config: StorybookConfig = {
-  stories: ["../packages/react/src/**/*.stories.@(ts|tsx)", "../packages/react/src/**/*.mdx"],
+  stories: ["../packages/react/src/**/*.stories.@(ts|tsx)"],
   addons: ["@storybook/addon-docs", "@storybook/addon-a11y", "@storybook/addon-vitest", "msw-storybook-addon"],
   framework: { name: "@storybook/react-vite", options: { strictMode: true } },
   // The MSW service worker (mockServiceWorker.js) lives with the demo's static files.
@@ -16,6 +16,22 @@ const config: StorybookConfig = {
   // one instance of them.
   viteFinal: (viteConfig) => ({
     ...viteConfig,
+    build: {
+      ...viteConfig.build,
+      // The preview bundle holds React, RJSF, QuickJS and the mock providers: large by nature.
+      chunkSizeWarningLimit: 2_500,
+      rolldownOptions: {
+        ...viteConfig.build?.rolldownOptions,
+        // Our components (and RJSF's) start with "use client" for React Server Components hosts;
+        // a client-only bundle drops the directive on purpose.
+        onwarn(warning, defaultHandler) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+          const previous = viteConfig.build?.rolldownOptions?.onwarn;
+          if (previous) previous(warning, defaultHandler);
+          else defaultHandler(warning);
+        },
+      },
+    },
     resolve: {
       ...viteConfig.resolve,
       alias: [

@@ -4,13 +4,12 @@
  * closes), the inspector shows the auth type, the sample API call succeeds, and a screenshot of
  * the connected state is saved to test-results/screenshots/<key>-<runtime>.png for review.
  */
-import type { AuthOption } from "@plugboard/auth-core";
 import type { ExampleConnector } from "@plugboard/connectors";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConnectorPage } from "./models/connector.model.ts";
 import { launchBrowser, newDemoContext } from "./support/browser.ts";
-import { authOption, authOptionsOf, connectorByKey, exampleConnectors, RUNTIMES } from "./support/connectors.ts";
+import { connectorByKey, exampleConnectors, RUNTIMES } from "./support/connectors.ts";
 import type { Runtime } from "./support/connectors.ts";
 import { collectPageProblems } from "./support/csp.ts";
 import type { PageProblems } from "./support/csp.ts";
@@ -31,24 +30,27 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
 });
+beforeEach(async () => {
+  await page.goto("about:blank"); // every test loads the demo afresh
+});
 
-/** The option the gallery run uses: the API-key one when there are several (pipeline-crm). */
-async function primaryOption(connector: ExampleConnector): Promise<AuthOption> {
-  const options = await authOptionsOf(connector);
-  return options.find((option) => option.type === "client-credentials") ?? options[0]!;
-}
-
-async function connectWith(connectorPage: ConnectorPage, connector: ExampleConnector, option: AuthOption, input: Record<string, unknown>): Promise<void> {
-  const { widget } = connectorPage;
-  if ((await authOptionsOf(connector)).length > 1) await widget.chooseOption(option.title);
-  if (Object.keys(input).length > 0) await widget.fill(input, option);
+/**
+ * Connects with the option that takes the fixture (pipeline-crm: its API-token option, picked in
+ * the option picker first); OAuth options approve in the popup, which must close.
+ */
+async function connect(connectorPage: ConnectorPage, optionKey?: string) {
+  const options = await connectorPage.authOptions();
+  const option = optionKey === undefined ? (options.find((candidate) => candidate.type === "client-credentials") ?? options[0]!) : options.find((candidate) => candidate.key === optionKey)!;
+  if (options.length > 1) await connectorPage.chooseOption(option.key);
   if (option.requiresAuthorization) {
-    const popup = await widget.connectInPopup();
-    await popup.approve(); // resolves once the window closed itself
+    const popup = await connectorPage.connectThroughPopup("approve");
+    expect(popup.closed, "the consent popup closed itself").toBe(true);
   } else {
-    await widget.connect();
+    await connectorPage.fillFixture("validInput", option.key);
+    await connectorPage.connect();
   }
   await connectorPage.waitForConnected();
+  return option;
 }
 
 async function expectWorkingConnection(connectorPage: ConnectorPage, connector: ExampleConnector, expectedType: string, runtime: Runtime): Promise<void> {
@@ -64,37 +66,30 @@ async function expectWorkingConnection(connectorPage: ConnectorPage, connector: 
   expect(result.text).toContain(`${method} ${path}: succeeded`);
   expect(result.ok, result.text).toBe(true);
   await expect.poll(() => connectorPage.requestLogRows.count()).toBeGreaterThan(0);
+  expect(context.pages(), "no window left open").toHaveLength(1);
 }
 
 describe.each(RUNTIMES)("every auth type connects (%s runtime)", (runtime) => {
-  it.each(exampleConnectors.map((connector) => connector.key))("%s", async (key) => {
+  it.each(exampleConnectors.map((connector) => connector.key))(`%s (${runtime})`, async (key) => {
     const connector = connectorByKey(key);
-    const option = await primaryOption(connector);
-    const connectorPage = new ConnectorPage(page);
-    await page.goto("about:blank");
-    await connectorPage.open(key, runtime);
+    const connectorPage = await new ConnectorPage(page).open(key, runtime);
     expect(await connectorPage.title()).toBe(connector.title);
 
-    await connectWith(connectorPage, connector, option, connector.fixtures.validInput);
+    const option = await connect(connectorPage);
     await expectWorkingConnection(connectorPage, connector, option.type, runtime);
     await connectorPage.screenshot(screenshotPath(`${key}-${runtime}`));
-    expect(context.pages(), "the consent popup closed").toHaveLength(1);
   });
 });
 
-describe("pipeline-crm's OAuth option", () => {
-  it("connects through the popup (server runtime)", async () => {
+describe("pipeline-crm's second option", () => {
+  it("OAuth 2.0 through the popup (server runtime)", async () => {
     const connector = connectorByKey("pipeline-crm");
-    const option = await authOption(connector, "oauth");
-    expect(option.requiresAuthorization).toBe(true);
-    const connectorPage = new ConnectorPage(page);
-    await page.goto("about:blank");
-    await connectorPage.open(connector.key, "server");
-
-    await connectWith(connectorPage, connector, option, {});
+    const connectorPage = await new ConnectorPage(page).open(connector.key, "server");
+    const option = await connect(connectorPage, "oauth");
+    expect(option.type).toBe("oauth2");
     await expectWorkingConnection(connectorPage, connector, "oauth2", "server");
     expect((await connectorPage.facts())["Auth option"]).toBe("oauth");
-    await connectorPage.screenshot(screenshotPath(`pipeline-crm-oauth-server`));
+    await connectorPage.screenshot(screenshotPath("pipeline-crm-oauth-server"));
   });
 });
 

@@ -4,7 +4,7 @@
  * and a connector whose test is sandboxed JavaScript (QuickJS, WebAssembly) all work without a
  * single violation.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConnectorPage } from "./models/connector.model.ts";
 import { launchBrowser, newDemoContext } from "./support/browser.ts";
@@ -65,6 +65,7 @@ describe("the policy", () => {
           setTimeout(() => {
             let evalResult: string;
             try {
+              // eslint-disable-next-line no-restricted-syntax -- the control: the policy must refuse it
               evalResult = String(new Function("return 'evaluated'")());
             } catch (error) {
               evalResult = (error as Error).name;
@@ -109,7 +110,7 @@ describe("flows under the policy (local runtime: the engine runs in the page)", 
 
   it("sandboxed JavaScript (helpdesk's test runs in QuickJS/WebAssembly)", async () => {
     const wasm: string[] = [];
-    const onResponse = (response: import("playwright-core").Response) => {
+    const onResponse = (response: Response) => {
       if (/\.wasm(\?|$)/.test(response.url())) wasm.push(`${response.status()} ${response.url()}`);
     };
     context.on("response", onResponse);

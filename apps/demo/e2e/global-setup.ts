@@ -1,3 +1,5 @@
+// The harness's typings for the untyped oidc-provider package live next to it (auth-core's test tsconfig includes them; apps/demo's doesn't).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../../packages/auth-core/src/testing/oidc-provider-module.d.ts" />
 /**
  * Builds the demo, serves the build with `vite preview` (the strict CSP on, the server runtime and
@@ -48,7 +50,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await build({ configFile, root: demoRoot, mode: "production", logLevel: "warn", build: { outDir, emptyOutDir: true } });
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   const built = performance.now();
 

@@ -29,6 +29,7 @@ export class ConsentPopup {
 
   /** The user denies; the provider redirects back with error=access_denied and the window closes. */
   async deny(): Promise<void> {
+    await this.waitForConsentPage();
     await this.page.getByRole("link", { name: "Deny", exact: true }).click();
     await this.waitForClose();
   }

@@ -4,7 +4,7 @@
  * Chromium's console reports ("Refused to … because it violates the following Content Security
  * Policy directive …"). Uncaught page errors are collected too.
  */
-import type { BrowserContext } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 const BINDING = "__plugboardE2eCspViolation";
 
@@ -30,7 +30,7 @@ export async function collectPageProblems(context: BrowserContext): Promise<Page
   context.on("console", (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.cspViolations.push(`${message.page()?.url() ?? "(worker)"}: console: ${message.text()}`);
   });
-  const watch = (page: import("playwright-core").Page) => page.on("pageerror", (error) => problems.pageErrors.push(`${page.url()}: ${error.message}`));
+  const watch = (page: Page) => page.on("pageerror", (error) => problems.pageErrors.push(`${page.url()}: ${error.message}`));
   context.pages().forEach(watch);
   context.on("page", watch);
   return problems;

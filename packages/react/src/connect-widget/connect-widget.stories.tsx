@@ -7,9 +7,9 @@ import { en } from "../messages/en.ts";
 import { messagesByLocale } from "../messages/index.ts";
 import type { ShippedLocale } from "../messages/index.ts";
 import { connectorProps, hiddenConnectorControls } from "../stories-support/connector-props.ts";
-import { acmeCrm, ACME_REVOKED_KEY, ACME_VALID_KEYS, helpdesk, ledger, northwindBooks, NORTHWIND_CLIENT, pipelineCrm } from "../stories-support/connectors.ts";
+import { acmeCrm, ACME_REVOKED_KEY, ACME_VALID_KEYS, helpdesk, HELPDESK_ACCOUNT, ledger, northwindBooks, NORTHWIND_CLIENT, pipelineCrm } from "../stories-support/connectors.ts";
 import { failingRuntime, loadingRuntime, pendingRuntime, rejectingInputRuntime } from "../stories-support/fake-runtime.ts";
-import { acmeConnection } from "../stories-support/fixtures.ts";
+import { helpdeskConnection } from "../stories-support/fixtures.ts";
 import { connectedWith, expectConnected, expectErrorAlert, findField, FLOW_TIMEOUT } from "../stories-support/play.ts";
 import { fakePopupLoader, loadedPopup } from "../stories-support/popup-loader.ts";
 import { inPageServerRuntime, memoryStorage } from "../stories-support/runtimes.ts";
@@ -193,19 +193,20 @@ export const CustomSuccess: Story = {
 
 /**
  * Reconnect an existing connection (`connection` prop): its option is preselected and its input
- * prefilled, except secrets, which must be typed again. The new connection keeps the old `id`.
+ * prefilled, except secrets (here the API token), which must be typed again.
  */
 export const Reconnect: Story = {
-  args: { connection: { ...acmeConnection, id: "conn_42" } },
+  args: { ...connectorProps(helpdesk), connection: helpdeskConnection },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await waitFor(async () => expect(await findField(canvas, /Data region/)).toHaveDisplayValue("eu"));
-    const apiKey = await findField(canvas, /API key/);
-    await expect(apiKey).toHaveValue("");
-    await userEvent.type(apiKey, ACME_VALID_KEYS[0]!);
+    await waitFor(async () => expect(await findField(canvas, /Subdomain/)).toHaveValue(HELPDESK_ACCOUNT.subdomain));
+    await expect(await findField(canvas, /Agent email/)).toHaveValue(HELPDESK_ACCOUNT.email);
+    const apiToken = await findField(canvas, /API token/);
+    await expect(apiToken).toHaveValue("");
+    await userEvent.type(apiToken, HELPDESK_ACCOUNT.apiToken);
     await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
     const connection = await connectedWith(args.onConnected);
-    await expect(connection).toMatchObject({ id: "conn_42", input: { region: "eu", apiKey: ACME_VALID_KEYS[0] } });
+    await expect(connection).toMatchObject({ input: { subdomain: HELPDESK_ACCOUNT.subdomain, apiToken: HELPDESK_ACCOUNT.apiToken } });
   },
 };
 

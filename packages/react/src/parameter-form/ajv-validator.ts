@@ -5,7 +5,7 @@
  * or `precompiledValidator()`.
  *
  * @example
- * import { ajvValidator } from "@plugboard/react/parameter-form/ajv-validator";
+ * import { ajvValidator } from "@plugboard/react/parameter-form/ajv";
  * <ParameterForm schema={schema} validator={ajvValidator()} />
  */
 import { customizeValidator } from "@rjsf/validator-ajv8";

@@ -55,6 +55,16 @@ export const acmeConnection: Connection = {
   connectedAt: "2026-11-28T14:05:00.000Z",
 };
 
+/** A Helpdesk connection as a host stored it (its API token is a secret: never prefilled on reconnect). */
+export const helpdeskConnection: Connection = {
+  id: "conn_42",
+  authOptionKey: "",
+  authType: "client-credentials",
+  credentials: { subdomain: "acme", email: "agent@acme.example", apiToken: "old-token" },
+  input: { subdomain: "acme", email: "agent@acme.example", apiToken: "old-token" },
+  connectedAt: "2026-10-02T11:20:00.000Z",
+};
+
 export const northwindConnection: Connection = {
   id: "conn_7Hq2",
   authOptionKey: "",
