@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { e2eProject } from "./apps/demo/e2e/vitest.project.ts";
+import { storybookProject } from "./.storybook/vitest.project.ts";
 
 const react18 = (path: string) => fileURLToPath(new URL(`./tools/react-18/node_modules/${path}`, import.meta.url));
 
@@ -52,6 +54,9 @@ export default defineConfig({
         "react/jsx-dev-runtime": react18("react/jsx-dev-runtime.js"),
         react: react18("react/index.js"),
       }),
+      // Real Chromium: every story with its play function and the a11y check, then the built demo.
+      storybookProject,
+      e2eProject,
     ],
   },
 });

@@ -29,8 +29,10 @@ type ThemeName = "light" | "dark" | "auto";
  */
 const withTheme: Decorator = (Story, context) => {
   const theme = ((context.args.theme as ThemeName | undefined) ?? (context.globals.theme as ThemeName | undefined) ?? "light") satisfies ThemeName;
+  // A story fills the canvas (so the dark surface covers it); on docs pages each story keeps its height.
+  const minHeight = context.viewMode === "docs" ? undefined : "100vh";
   return (
-    <div data-theme={theme} className="pb-scope pb-story-surface" style={{ padding: 24, minHeight: "100%" }}>
+    <div data-theme={theme} className="pb-scope pb-story-surface" style={{ padding: 24, minHeight, boxSizing: "border-box" }}>
       <Story args={{ ...context.args, theme }} />
     </div>
   );
@@ -51,7 +53,8 @@ const preview: Preview = {
   },
   initialGlobals: { theme: "light" },
   parameters: {
-    layout: "padded",
+    // The theme surface above brings its own padding.
+    layout: "fullscreen",
     a11y: { test: "error" },
     controls: { expanded: true },
   },

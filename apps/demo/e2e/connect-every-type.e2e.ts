@@ -6,7 +6,7 @@
  */
 import type { ExampleConnector } from "@plugboard/connectors";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ConnectorPage } from "./models/connector.model.ts";
 import { launchBrowser, newDemoContext } from "./support/browser.ts";
 import { connectorByKey, exampleConnectors, RUNTIMES } from "./support/connectors.ts";
@@ -32,6 +32,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await page.goto("about:blank"); // every test loads the demo afresh
+});
+afterEach(() => {
+  // Checked per test, so a failure names the flow that caused it.
+  expect(problems.cspViolations, "CSP violations").toEqual([]);
+  expect(problems.pageErrors, "uncaught errors in the page or its popups").toEqual([]);
 });
 
 /**
@@ -91,9 +96,4 @@ describe("pipeline-crm's second option", () => {
     expect((await connectorPage.facts())["Auth option"]).toBe("oauth");
     await connectorPage.screenshot(screenshotPath("pipeline-crm-oauth-server"));
   });
-});
-
-it("no CSP violations and no uncaught errors along the way", () => {
-  expect(problems.cspViolations).toEqual([]);
-  expect(problems.pageErrors).toEqual([]);
 });

@@ -60,6 +60,8 @@ export function useConnectFlow(options: UseConnectFlowOptions): UseConnectFlowRe
     const initialOptionKey = options.initialOptionKey ?? options.connection?.authOptionKey;
     if (initialOptionKey !== undefined) flowOptions.initialOptionKey = initialOptionKey;
     if (options.initialInput) flowOptions.initialInput = options.initialInput;
+    // The core keeps the reconnected connection's id; its input is prefilled below, without secrets.
+    if (options.connection) flowOptions.connection = { ...options.connection, input: {} };
     return createConnectFlow(flowOptions);
   });
 
@@ -78,7 +80,8 @@ export function useConnectFlow(options: UseConnectFlowOptions): UseConnectFlowRe
       const current = flow.getSnapshot();
       if (current.selectedOptionKey !== connection.authOptionKey) return;
       const option = current.options.find((candidate) => candidate.key === connection.authOptionKey);
-      flow.setInput({ ...withoutSecrets(connection.input ?? {}, option?.inputSchema), ...current.input });
+      // Saved values beat form defaults already written into the input; an explicit initialInput beats both.
+      flow.setInput({ ...current.input, ...withoutSecrets(connection.input ?? {}, option?.inputSchema), ...callbacks.current.initialInput });
     });
     return () => {
       active = false;

@@ -30,7 +30,7 @@ export async function collectPageProblems(context: BrowserContext): Promise<Page
   context.on("console", (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) problems.cspViolations.push(`${message.page()?.url() ?? "(worker)"}: console: ${message.text()}`);
   });
-  const watch = (page: Page) => page.on("pageerror", (error) => problems.pageErrors.push(`${page.url()}: ${error.message}`));
+  const watch = (page: Page) => page.on("pageerror", (error) => problems.pageErrors.push(`${page.url()}: ${error.stack ?? error.message}`));
   context.pages().forEach(watch);
   context.on("page", watch);
   return problems;

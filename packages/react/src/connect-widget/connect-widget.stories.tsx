@@ -246,7 +246,12 @@ export const TestFailed: Story = {
     await expectErrorAlert(canvas, "test_failed");
     await expect(canvas.getByRole("button", { name: en.retry })).toBeVisible();
     await expect(args.onError).toHaveBeenCalledWith({ error: expect.objectContaining({ key: "test_failed" }) });
-    await expect(await findField(canvas, /Subdomain/)).toHaveValue(String(helpdesk.fixtures.rejectedInput!.subdomain));
+    // Edit details: back to the form with the input kept, focus on the first field.
+    await userEvent.click(canvas.getByRole("button", { name: en.editDetails }));
+    const subdomain = await findField(canvas, /Subdomain/);
+    await expect(subdomain).toHaveValue(String(helpdesk.fixtures.rejectedInput!.subdomain));
+    await waitFor(() => expect(subdomain).toHaveFocus());
+    await expect(canvas.queryByRole("alert")).toBeNull();
   },
 };
 
@@ -327,23 +332,54 @@ export const AccessDenied: Story = {
 
 /**
  * `popup_blocked`: the browser blocked the sign-in window. The widget explains it and offers to
- * continue in this window (the same-window redirect; here its navigation is a spy, so the story
- * stays on the page) or to try again.
+ * continue in this window (the same-window redirect) or to try again.
  */
+const withRedirectFallback = (): Story["args"] => ({
+  ...connectorProps(northwindBooks),
+  redirect: { returnTo: "https://app.plugboard.example/integrations", options: { navigate: fn(), storage: memoryStorage() } },
+});
+
 export const PopupBlocked: Story = {
   name: "Error: popup_blocked (with redirect)",
-  args: { ...connectorProps(northwindBooks), redirect: { returnTo: "https://app.plugboard.example/integrations", options: { navigate: fn(), storage: memoryStorage() } } },
+  args: withRedirectFallback(),
   parameters: { fakePopup: { blocked: true } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole("button", { name: "Sign in and connect" }));
     const alert = await expectErrorAlert(canvas, "popup_blocked");
     await expect(alert).toHaveTextContent(en.popupBlockedTitle);
+    await expect(within(alert).getByRole("button", { name: en.continueInThisWindow })).toBeVisible();
+    await expect(within(alert).getByRole("button", { name: en.retry })).toBeVisible();
     await expect(args.onError).toHaveBeenCalledWith({ error: expect.objectContaining({ key: "popup_blocked" }) });
-    await userEvent.click(within(alert).getByRole("button", { name: en.continueInThisWindow }));
-    const navigate = args.redirect ? args.redirect.options?.navigate : undefined;
+  },
+};
+
+/** …then "Continue in this window": the same-window flow starts (its navigation is a spy here, so the story stays on the page). */
+export const PopupBlockedContinueHere: Story = {
+  name: "Error: popup_blocked → continue in this window",
+  args: withRedirectFallback(),
+  parameters: { fakePopup: { blocked: true } },
+  play: async (context) => {
+    await PopupBlocked.play!(context);
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: en.continueInThisWindow }));
+    const navigate = context.args.redirect ? context.args.redirect.options?.navigate : undefined;
     await waitFor(() => expect(navigate).toHaveBeenCalledWith(expect.stringMatching(/^https:\/\/auth\.northwind\.example\/oauth\/authorize\?/)));
     await expect(await canvas.findByText(en.progress.redirecting)).toBeVisible();
+  },
+};
+
+/** The sign-in window blocked, in the dark theme (the warning callout and both actions). */
+export const PopupBlockedDark: Story = {
+  name: "Error: popup_blocked (dark theme)",
+  globals: { theme: "dark" },
+  args: withRedirectFallback(),
+  parameters: { fakePopup: { blocked: true } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "Sign in and connect" }));
+    await expectErrorAlert(canvas, "popup_blocked");
+    await expect(canvas.getByRole("region")).toHaveAttribute("data-theme", "dark");
   },
 };
 
@@ -461,13 +497,17 @@ export const AllErrorMessages: Story = {
   render: (args) => (
     <div style={{ display: "grid", gap: 16, gridTemplateColumns: "repeat(auto-fill, minmax(320px, 1fr))" }}>
       {errorKeys.map((key) => (
-        <ConnectWidget
-          key={key}
-          locale={args.locale}
-          theme={args.theme}
-          runtime={failingRuntime(key, { failOn: "options", delayMs: 0, message: `Example technical message for ${key}.` })}
-          messages={{ widgetLabel: `Connect (${key})` }}
-        />
+        <figure key={key} style={{ margin: 0, display: "grid", gap: 8, alignContent: "start" }}>
+          <figcaption>
+            <code>{key}</code>
+          </figcaption>
+          <ConnectWidget
+            locale={args.locale}
+            theme={args.theme}
+            runtime={failingRuntime(key, { failOn: "options", delayMs: 0, message: `Example technical message for ${key}.` })}
+            messages={{ widgetLabel: `Connect (${key})` }}
+          />
+        </figure>
       ))}
     </div>
   ),

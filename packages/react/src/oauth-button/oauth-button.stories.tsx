@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ComponentType } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { ConnectionStatus } from "../connection-status/connection-status.tsx";
+import { messagesByLocale } from "../messages/index.ts";
 import { northwindBooks } from "../stories-support/connectors.ts";
 import { fakePopupLoader, loadedPopup } from "../stories-support/popup-loader.ts";
 import { engineFor, memoryStorage } from "../stories-support/runtimes.ts";
@@ -132,6 +133,7 @@ export const DefaultLabelSpanish: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await ready(canvas);
-    await expect(canvas.getByRole("button")).toHaveAccessibleDescription(/.+/);
+    const button = canvas.getByRole("button", { name: messagesByLocale.es.signInAndConnect });
+    await expect(button).toHaveAccessibleDescription(messagesByLocale.es.opensSignInWindow);
   },
 };

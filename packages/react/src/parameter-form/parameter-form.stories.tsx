@@ -1,9 +1,11 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { messagesByLocale } from "../messages/index.ts";
 import { everyFieldSchema, VALID_ACME_KEY } from "../stories-support/fixtures.ts";
 import { ParameterFormSkeleton } from "./lazy-parameter-form.tsx";
 import { ParameterForm } from "./parameter-form.tsx";
+import type { ParameterFormValue } from "./types.ts";
 
 /**
  * An auth option's input schema as an accessible form (RJSF renders, Plugboard validates, words
@@ -54,6 +56,45 @@ export const Filled: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole("button", { name: "Connect" }));
     await expect(args.onSubmit).toHaveBeenCalledWith({ value: expect.objectContaining({ apiKey: VALID_ACME_KEY, region: "eu", advanced: { timeoutSeconds: 30 } }) });
+  },
+};
+
+/**
+ * Controlled: `value` comes from the host's state. Here the host normalises the subdomain to lower
+ * case on every change and can reset the whole form.
+ */
+export const Controlled: Story = {
+  args: { schema: { type: "object", properties: { subdomain: { type: "string", title: "Subdomain" }, region: { type: "string", title: "Data region", enum: ["us", "eu"], default: "us" } } } },
+  render: function ControlledForm(args) {
+    const [value, setValue] = useState<ParameterFormValue>({ subdomain: "acme", region: "eu" });
+    return (
+      <div style={{ display: "grid", gap: 12 }}>
+        <ParameterForm
+          {...args}
+          value={value}
+          onValueChange={(details) => {
+            args.onValueChange?.(details);
+            setValue({ ...details.value, subdomain: String(details.value.subdomain ?? "").toLowerCase() });
+          }}
+        />
+        <p>
+          Host state: <code data-testid="host-state">{JSON.stringify(value)}</code>{" "}
+          <button type="button" className="pb-button pb-button-secondary" onClick={() => setValue({ region: "us" })}>
+            Reset
+          </button>
+        </p>
+      </div>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const subdomain = canvas.getByRole("textbox", { name: "Subdomain" });
+    await expect(subdomain).toHaveValue("acme");
+    await userEvent.type(subdomain, "-EU");
+    await expect(subdomain).toHaveValue("acme-eu");
+    await userEvent.click(canvas.getByRole("button", { name: "Reset" }));
+    await expect(subdomain).toHaveValue("");
+    await expect(canvas.getByRole("combobox", { name: "Data region" })).toHaveDisplayValue("us");
   },
 };
 
