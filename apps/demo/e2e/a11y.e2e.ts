@@ -129,7 +129,14 @@ describe("axe, WCAG 2.2 AA: zero violations", () => {
     await expectNoViolations();
   });
 
-  // The demo renders the widget with its default (light) theme and has no theme switch, so the
-  // dark theme (`theme="dark"`, or "auto" + prefers-color-scheme) is not reachable from its UI.
-  it.skip("dark theme (not reachable from the demo UI)", () => {});
+  it("dark theme: form and validation errors", async () => {
+    await page.goto(`/?runtime=local&theme=dark#/connect/acme-crm`);
+    const connectorPage = new ConnectorPage(page);
+    await connectorPage.waitForLoaded("local");
+    expect(await page.locator('[data-theme="dark"]').count()).toBeGreaterThan(0);
+    await expectNoViolations();
+
+    await connectorPage.widget.connectButton.click();
+    await expectNoViolations();
+  });
 });

@@ -11,9 +11,16 @@ function initialRuntime(): RuntimeKind {
   return window.localStorage.getItem("plugboard-demo-runtime") === "server" ? "server" : "local";
 }
 
+export type DemoTheme = "light" | "dark";
+
+function initialTheme(): DemoTheme {
+  return new URLSearchParams(window.location.search).get("theme") === "dark" ? "dark" : "light";
+}
+
 export function App() {
   const route = useRoute();
   const [runtime, setRuntime] = useState<RuntimeKind>(initialRuntime);
+  const [theme, setTheme] = useState<DemoTheme>(initialTheme);
 
   function switchRuntime(next: RuntimeKind) {
     setRuntime(next);
@@ -38,10 +45,19 @@ export function App() {
             </label>
           ))}
         </fieldset>
+        <fieldset className="runtime-switch">
+          <legend>Widget theme</legend>
+          {(["light", "dark"] as const).map((kind) => (
+            <label key={kind}>
+              <input type="radio" name="theme" value={kind} checked={theme === kind} onChange={() => setTheme(kind)} data-testid={`theme-${kind}`} />
+              {kind === "light" ? "Light" : "Dark"}
+            </label>
+          ))}
+        </fieldset>
       </header>
       <main className="content">
         {route.page === "gallery" ? <Gallery /> : null}
-        {route.page === "connect" ? <ConnectorPage connectorKey={route.key} runtimeKind={runtime} /> : null}
+        {route.page === "connect" ? <ConnectorPage connectorKey={route.key} runtimeKind={runtime} theme={theme} /> : null}
         {route.page === "spec" ? <SpecEditor /> : null}
       </main>
     </>

@@ -7,7 +7,7 @@ import { gatewayPorts, toGatewayUrl } from "../lib/gateway.ts";
 import { createDemoRuntime } from "../lib/runtimes.ts";
 import type { DemoRuntime, RuntimeKind } from "../lib/runtimes.ts";
 
-export function ConnectorPage({ connectorKey, runtimeKind }: { connectorKey: string; runtimeKind: RuntimeKind }) {
+export function ConnectorPage({ connectorKey, runtimeKind, theme }: { connectorKey: string; runtimeKind: RuntimeKind; theme: "light" | "dark" }) {
   const connector = findExampleConnector(connectorKey);
   if (!connector) {
     return (
@@ -20,10 +20,10 @@ export function ConnectorPage({ connectorKey, runtimeKind }: { connectorKey: str
     );
   }
   // A new runtime (and widget) per connector and runtime kind.
-  return <ConnectorSession key={`${connector.key}:${runtimeKind}`} connector={connector} runtimeKind={runtimeKind} />;
+  return <ConnectorSession key={`${connector.key}:${runtimeKind}`} connector={connector} runtimeKind={runtimeKind} theme={theme} />;
 }
 
-function ConnectorSession({ connector, runtimeKind }: { connector: ExampleConnector; runtimeKind: RuntimeKind }) {
+function ConnectorSession({ connector, runtimeKind, theme }: { connector: ExampleConnector; runtimeKind: RuntimeKind; theme: "light" | "dark" }) {
   const [log, setLog] = useState<RequestLogEntry[]>([]);
   const runtime = useMemo(() => createDemoRuntime(runtimeKind, connector, (entry) => setLog((entries) => [entry, ...entries].slice(0, 50))), [connector, runtimeKind]);
   const [connection, setConnection] = useState<Connection | undefined>(undefined);
@@ -63,6 +63,7 @@ function ConnectorSession({ connector, runtimeKind }: { connector: ExampleConnec
             {...runtime.widgetProps}
             {...(reconnecting ? { connection: reconnecting } : {})}
             popup={popup}
+            theme={theme}
             redirect={{ returnTo, options: { navigate: (url) => window.location.assign(toGatewayUrl(url)) } }}
             onConnected={({ connection: connected }) => {
               setConnection(connected);
