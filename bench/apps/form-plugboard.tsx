@@ -1,6 +1,6 @@
 // Form bench page: Plugboard's ParameterForm on the 100-field schema, problems shown while typing.
 import { createRoot } from "react-dom/client";
-import { ParameterForm } from "@plugboard/react";
+import { ParameterForm } from "@plugboard/react/parameter-form";
 import { installHarness } from "./form-harness.ts";
 import { formSchema, TARGET_FIELD } from "./form-schema.ts";
 

@@ -19,7 +19,8 @@ export { HelpLink } from "./help-link/help-link.tsx";
 export type { HelpLinkProps } from "./help-link/help-link.tsx";
 export { ConnectionStatus } from "./connection-status/connection-status.tsx";
 export type { ConnectionStatusProps, ConnectionStatusSlot } from "./connection-status/connection-status.tsx";
-export { ParameterForm, LazyParameterForm, ParameterFormSkeleton, preloadParameterForm, hasInputFields, interpretiveValidator } from "./parameter-form/index.ts";
+// The eager ParameterForm (RJSF) is at "@plugboard/react/parameter-form", so this entry never pulls RJSF in.
+export { LazyParameterForm, ParameterFormSkeleton, preloadParameterForm, hasInputFields } from "./parameter-form/lazy.ts";
 export type {
   LazyParameterFormProps,
   ParameterFormProps,
@@ -27,7 +28,7 @@ export type {
   ParameterFormValue,
   ParameterFormSlot,
   ParameterFormValidateOn,
-} from "./parameter-form/index.ts";
+} from "./parameter-form/lazy.ts";
 
 // OAuth: popup button, same-window redirect and its resume helpers
 export { OAuthButton } from "./oauth-button/oauth-button.tsx";
@@ -44,8 +45,8 @@ export type { ResumeRedirectStatus, UseResumeRedirectOptions, UseResumeRedirectR
 // Messages and theming
 export { getMessages, mergeMessages, messagesByLocale, SHIPPED_LOCALES } from "./messages/index.ts";
 export type { Messages, MessagesOverride, ProgressStep, ShippedLocale } from "./messages/index.ts";
-export { defaultParameterFormMessages } from "./parameter-form/index.ts";
-export type { ParameterFormMessages } from "./parameter-form/index.ts";
+export { defaultParameterFormMessages } from "./parameter-form/lazy.ts";
+export type { ParameterFormMessages } from "./parameter-form/lazy.ts";
 export type { Theme, UiProps } from "./internal/ui-context.tsx";
 export type { ClassNames } from "./internal/class-names.ts";
 

@@ -8,9 +8,10 @@ import { describe, expect, it } from "vitest";
 import { createAuthEngine, createConnectFlow, createServerRuntime, parseConnectorSpec } from "@plugboard/auth-core";
 import type { Connection } from "@plugboard/auth-core";
 import * as entry from "./index.ts";
+import { ParameterForm } from "./parameter-form/index.ts";
 import { acmeCrm, northwindBooks } from "./test-utils/connectors.ts";
 
-const { AuthDescription, ConnectionStatus, ConnectWidget, HelpLink, LazyParameterForm, OAuthButton, OptionPicker, ParameterForm, useResumeRedirect } = entry;
+const { AuthDescription, ConnectionStatus, ConnectWidget, HelpLink, LazyParameterForm, OAuthButton, OptionPicker, useResumeRedirect } = entry;
 
 const connection: Connection = {
   authOptionKey: "",
