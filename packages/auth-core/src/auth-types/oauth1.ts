@@ -7,6 +7,7 @@ import { ConnectionSession } from "../engine/connection-session.ts";
 import type { AuthTypeHooks, EngineContext } from "../engine/connection-session.ts";
 import { methodInputs } from "../engine/method-inputs.ts";
 import { ErrorKey, PlugboardError } from "../errors.ts";
+import { callbackSearchParams } from "../oauth/callback-params.ts";
 import { runFunction } from "../functions/run-function.ts";
 import { isPlainObject } from "../http/client-config.ts";
 import { timingSafeEqual } from "../oauth/constant-time.ts";
@@ -152,7 +153,7 @@ export async function startOAuth1(
 
 /** Checks the callback: no repeated parameters, our state first, then the provider's answer. */
 export function parseOAuth1Callback(callback: URL | string | URLSearchParams, pending: PendingOAuth1): { verifier: string } {
-  const search = callback instanceof URLSearchParams ? callback : new URL(String(callback), "http://callback.invalid").searchParams;
+  const search = callbackSearchParams(callback);
   const params: Record<string, string> = {};
   for (const [name, value] of search) {
     if (name in params) throw new PlugboardError(ErrorKey.DUPLICATE_PARAMETER, { message: `The callback parameter "${name}" appears more than once.`, data: { parameter: name } });

@@ -10,7 +10,7 @@ import { methodInputs } from "../engine/method-inputs.ts";
 import { ErrorKey, PlugboardError } from "../errors.ts";
 import { runFunction } from "../functions/run-function.ts";
 import { isPlainObject } from "../http/client-config.ts";
-import { parseAuthorizationCallback } from "../oauth/callback-params.ts";
+import { callbackSearchParams, parseAuthorizationCallback } from "../oauth/callback-params.ts";
 import { encodeClientSecretBasic } from "../oauth/client-auth.ts";
 import { calculatePkceCodeChallenge, generateCodeVerifier } from "../oauth/pkce.ts";
 import { generateRandomState } from "../oauth/random.ts";
@@ -224,7 +224,7 @@ export async function completeOAuth2(
 /** iss must equal the configured issuer, or at least come from the authorize endpoint's origin (mix-up defence). */
 function expectedIssuer(config: OAuth2Config, callback: URL | string | URLSearchParams): { issuer?: string } {
   if (config.issuer) return { issuer: config.issuer };
-  const params = callback instanceof URLSearchParams ? callback : new URL(String(callback), "http://callback.invalid").searchParams;
+  const params = callbackSearchParams(callback);
   const iss = params.get("iss");
   if (iss === null) return {};
   return { issuer: sameOrigin(iss, config.authorizeUri) ? iss : new URL(config.authorizeUri).origin };

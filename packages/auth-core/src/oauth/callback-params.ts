@@ -41,7 +41,7 @@ export function parseAuthorizationCallback(input: URL | string | URLSearchParams
   if (expected.requireIssuer && !expected.issuer) {
     throw new PlugboardError(ErrorKey.INVALID_ARGUMENT, { message: "requireIssuer needs the expected issuer." });
   }
-  const search = toSearchParams(input);
+  const search = callbackSearchParams(input);
 
   // Rule 4 / RFC 6749 §3.1: parameters must not be included more than once.
   const params: Record<string, string> = {};
@@ -108,7 +108,8 @@ export function parseAuthorizationCallback(input: URL | string | URLSearchParams
   return { code, params };
 }
 
-function toSearchParams(input: URL | string | URLSearchParams): URLSearchParams {
+/** A callback given as a URL, a query string (`?a=b`, `a=b`, `#a=b`) or URLSearchParams, as parameters. */
+export function callbackSearchParams(input: URL | string | URLSearchParams): URLSearchParams {
   if (input instanceof URLSearchParams) return input;
   if (input instanceof URL) return input.searchParams;
   if (typeof input !== "string") {

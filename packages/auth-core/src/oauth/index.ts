@@ -11,6 +11,7 @@ export {
 } from "./signed-state.ts";
 export {
   parseAuthorizationCallback,
+  callbackSearchParams,
   type AuthorizationCallback,
   type AuthorizationErrorData,
   type ExpectedCallback,

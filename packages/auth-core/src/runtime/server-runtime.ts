@@ -4,6 +4,7 @@
  * connection summaries with masked credentials, and calls APIs through the server.
  */
 import { ErrorKey, InputError, PlugboardError } from "../errors.ts";
+import { callbackSearchParams } from "../oauth/callback-params.ts";
 import type { Issue } from "../errors.ts";
 import type { ConnectProgressStep } from "../flow/connect-flow-reducer.ts";
 import type { ConnectRuntime, FlowAuthorizeHandler } from "../flow/connect-flow.ts";
@@ -104,7 +105,7 @@ export function createServerRuntime(options: ServerRuntimeOptions): ServerRuntim
       request.onProgress?.("authorizing");
       const callback = await request.authorize({ url: authorization.authorizeUrl, state: authorization.state });
       request.onProgress?.("exchanging");
-      return runtime.completeAuthorization(authorization.flowToken, toSearchParams(callback));
+      return runtime.completeAuthorization(authorization.flowToken, callbackSearchParams(callback));
     },
     startAuthorization: (request) =>
       call<ServerAuthorization>("POST", `${connector}/authorize`, {
@@ -146,10 +147,4 @@ export function createServerRuntime(options: ServerRuntimeOptions): ServerRuntim
     },
   };
   return runtime;
-}
-
-function toSearchParams(callback: URL | string | URLSearchParams): URLSearchParams {
-  if (callback instanceof URLSearchParams) return callback;
-  if (callback instanceof URL) return callback.searchParams;
-  return callback.includes("?") || callback.includes("://") ? new URL(callback, "http://callback.invalid").searchParams : new URLSearchParams(callback);
 }

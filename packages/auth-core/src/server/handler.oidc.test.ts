@@ -226,6 +226,25 @@ describe("local runtime × oidc-provider (public client, PKCE only)", () => {
     expect(await engine.createApiClient(connection).get("/me")).toMatchObject({ sub: "alice" });
   });
 
+  it("regression: checks iss also when the callback arrives as a bare query string", async () => {
+    const engine = createAuthEngine(spec, {
+      redirectUri: LOCAL_CALLBACK,
+      connectorParameters: { clientId: op.clients.publicClient.clientId, authorizeUri: op.authorizeUri, tokenUri: op.tokenUri, issuer: op.issuer },
+    });
+    try {
+      await engine.connect({
+        authorize: async ({ url }) => {
+          const params = (await op.authorize(url)).searchParams;
+          params.set("iss", "https://evil.example");
+          return params.toString();
+        },
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(isPlugboardError(error) && error.key).toBe(ErrorKey.ISSUER_MISMATCH);
+    }
+  });
+
   it("fails with state_mismatch for a callback from another flow", async () => {
     const engine = createAuthEngine(spec, {
       redirectUri: LOCAL_CALLBACK,
