@@ -1,10 +1,10 @@
 // Size bench: the full widget with the parameter form: ConnectWidget for an API-key connector
-// (acme-crm), whose input form (RJSF) is part of the flow. Measured with every chunk it can load.
+// (acme-crm), whose input form (RJSF) is part of the flow, on the server runtime (the key the user
+// types goes to the server, which tests and stores it).
 import { createRoot } from "react-dom/client";
-import { createAuthEngine, parseConnectorSpec } from "@plugboard/auth-core";
+import { createServerRuntime } from "@plugboard/auth-core/browser";
 import { ConnectWidget } from "@plugboard/react";
-import spec from "bench:spec/acme-crm";
 
-const engine = createAuthEngine(parseConnectorSpec(spec));
+const runtime = createServerRuntime({ baseUrl: "/plugboard", connectorKey: "acme-crm" });
 
-createRoot(document.getElementById("root")!).render(<ConnectWidget engine={engine} onConnected={({ connection }) => console.log("connected", connection.authType)} />);
+createRoot(document.getElementById("root")!).render(<ConnectWidget runtime={runtime} onConnected={({ connection }) => console.log("connected", connection.authType)} />);

@@ -1,13 +1,11 @@
-// Size bench: an app that renders ConnectWidget for an OAuth2-only connector (northwind-books),
-// on the local engine. Its initial JS must stay small: the parameter form (RJSF) loads lazily.
+// Size bench: an app that renders ConnectWidget for an OAuth2-only connector (northwind-books) the
+// way production apps run it: the spec and the client secret stay on the server
+// (`createAuthHandler` from @plugboard/auth-core/server), the widget talks to it through the server
+// runtime. Its initial JS must stay small, with no parameter form (RJSF) in it.
 import { createRoot } from "react-dom/client";
-import { createAuthEngine, parseConnectorSpec } from "@plugboard/auth-core";
+import { createServerRuntime } from "@plugboard/auth-core/browser";
 import { ConnectWidget } from "@plugboard/react";
-import spec from "bench:spec/northwind-books";
 
-const engine = createAuthEngine(parseConnectorSpec(spec), {
-  connectorParameters: { clientId: "ABnorthwindDemoApp0001" },
-  redirectUri: `${location.origin}/oauth/callback`,
-});
+const runtime = createServerRuntime({ baseUrl: "/plugboard", connectorKey: "northwind-books" });
 
-createRoot(document.getElementById("root")!).render(<ConnectWidget engine={engine} onConnected={({ connection }) => console.log("connected", connection.authType)} />);
+createRoot(document.getElementById("root")!).render(<ConnectWidget runtime={runtime} onConnected={({ connection }) => console.log("connected", connection.authType)} />);

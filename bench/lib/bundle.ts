@@ -74,6 +74,8 @@ export interface BundleOptions {
   outdir?: string;
   /** A lazily loaded module (e.g. the parameter form) whose chunks count in `withLazy`. */
   lazyTarget?: RegExp;
+  /** Lazily imported modules this app never loads in its flow (other languages, unused engine parts): left out of `flow`. */
+  optional?: RegExp;
 }
 
 export interface ChunkInfo {
@@ -93,9 +95,12 @@ export interface BundleResult {
   all: ChunkInfo[];
   /** The initial chunks plus what loads with the lazily imported module matching `lazyTarget`. */
   withLazy: ChunkInfo[];
+  /** Every chunk the app loads in its flow: all of them except those only reachable through `optional` modules. */
+  flow: ChunkInfo[];
   initialGzip: number;
   totalGzip: number;
   withLazyGzip: number;
+  flowGzip: number;
   warnings: string[];
   /** The entry, relative to the repo. */
   entryPoint: string;
@@ -134,12 +139,15 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
   const entryFile = js.find((file) => outputs[file]!.entryPoint === entryPoint);
   if (!entryFile) throw new Error(`No entry chunk for ${options.entry}`);
 
-  const closure = (kinds: Set<string>, from: string[] = [entryFile]): string[] => {
+  const optional = options.optional;
+  const isOptional = (file: string) => optional !== undefined && optional.test(outputs[file]?.entryPoint ?? "\0");
+  const closure = (kinds: Set<string>, from: string[] = [entryFile], skipOptional = false): string[] => {
     const seen = new Set<string>(from);
     const queue = [...from];
     while (queue.length > 0) {
       for (const edge of outputs[queue.shift()!]!.imports) {
         if (edge.external || !kinds.has(edge.kind) || seen.has(edge.path)) continue;
+        if (skipOptional && edge.kind === "dynamic-import" && isOptional(edge.path)) continue;
         seen.add(edge.path);
         queue.push(edge.path);
       }
@@ -158,11 +166,15 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
   const lazyChunks = target ? all.filter((chunk) => Object.keys(chunk.inputs).some((input) => target.test(input))).map((chunk) => chunk.output) : [];
   const withLazyFiles = new Set([...closure(new Set(["import-statement"])), ...closure(new Set(["import-statement"]), lazyChunks)]);
   const withLazy = all.filter((chunk) => withLazyFiles.has(chunk.output));
+  const flowFiles = new Set(closure(new Set(["import-statement", "dynamic-import"]), [entryFile], true));
+  const flow = all.filter((chunk) => flowFiles.has(chunk.output));
   const sum = (chunks: ChunkInfo[]) => chunks.reduce((total, chunk) => total + chunk.gzipBytes, 0);
   return {
     initial,
     all,
     withLazy,
+    flow,
+    flowGzip: sum(flow),
     initialGzip: sum(initial),
     totalGzip: sum(all),
     withLazyGzip: sum(withLazy),

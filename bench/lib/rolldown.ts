@@ -1,8 +1,8 @@
 /**
- * Cross-check of the size bench with Rolldown, the bundler of Vite 8 (what most React apps ship
- * with). Not a dependency of the bench: it is resolved through vitest → vite, both already in the
- * workspace; when it cannot be found the cross-check is skipped. Same settings as lib/bundle.ts:
- * minified ESM with code splitting, react/react-dom external, NODE_ENV=production.
+ * Bundle sizes with Rolldown, the production bundler of Vite 8 (Rollup's API; what most React apps
+ * ship with), which decides the size budgets. Not a dependency of the bench: it is resolved through
+ * vitest → vite, both in the workspace. Same settings as lib/bundle.ts: minified ESM with code
+ * splitting, react/react-dom external, NODE_ENV=production, gzip -9 per chunk.
  */
 import { readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -17,7 +17,11 @@ export interface RolldownSize {
   totalGzip: number;
   /** Initial chunks plus the chunks that load with the module matching `lazyTarget`. */
   withLazyGzip: number;
+  /** Every chunk the app can load, minus those only reachable through modules matching `optional`. */
+  flowGzip: number;
   chunks: { file: string; gzipBytes: number; initial: boolean }[];
+  /** The modules in the initial chunks (repo-relative paths, `/` separators). */
+  initialModules: string[];
 }
 
 interface RolldownChunk {
@@ -28,20 +32,18 @@ interface RolldownChunk {
   imports: string[];
   dynamicImports: string[];
   moduleIds: string[];
+  /** The module a dynamic import of this chunk loads (null for shared chunks). */
+  facadeModuleId: string | null;
 }
 interface RolldownApi {
   VERSION: string;
   rolldown(options: Record<string, unknown>): Promise<{ generate(options: Record<string, unknown>): Promise<{ output: Array<RolldownChunk | { type: "asset" }> }>; close(): Promise<void> }>;
 }
 
-async function loadRolldown(): Promise<RolldownApi | undefined> {
-  try {
-    const fromVitest = createRequire(realpathSync(path.join(repoDir, "node_modules", "vitest", "package.json")));
-    const fromVite = createRequire(fromVitest.resolve("vite/package.json"));
-    return (await import(pathToFileURL(fromVite.resolve("rolldown")).href)) as RolldownApi;
-  } catch {
-    return undefined;
-  }
+async function loadRolldown(): Promise<RolldownApi> {
+  const fromVitest = createRequire(realpathSync(path.join(repoDir, "node_modules", "vitest", "package.json")));
+  const fromVite = createRequire(fromVitest.resolve("vite/package.json"));
+  return (await import(pathToFileURL(fromVite.resolve("rolldown")).href)) as RolldownApi;
 }
 
 const requireFromCore = createRequire(path.join(repoDir, "packages", "auth-core", "package.json"));
@@ -65,9 +67,8 @@ const benchPlugin = {
   },
 };
 
-export async function rolldownSize(entry: string, lazyTarget?: RegExp): Promise<RolldownSize | undefined> {
+export async function rolldownSize(entry: string, lazyTarget?: RegExp, optional?: RegExp): Promise<RolldownSize> {
   const api = await loadRolldown();
-  if (!api) return undefined;
   const bundle = await api.rolldown({
     input: path.join(benchDir, entry),
     cwd: repoDir,
@@ -81,14 +82,17 @@ export async function rolldownSize(entry: string, lazyTarget?: RegExp): Promise<
   await bundle.close();
   const chunks = new Map(output.filter((item): item is RolldownChunk => item.type === "chunk").map((chunk) => [chunk.fileName, chunk]));
   const entryChunk = [...chunks.values()].find((chunk) => chunk.isEntry);
-  if (!entryChunk) return undefined;
-  const closure = (withDynamic: boolean, from: RolldownChunk[] = [entryChunk]) => {
+  if (!entryChunk) throw new Error(`Rolldown produced no entry chunk for ${entry}`);
+  const isOptional = (chunk: RolldownChunk) => optional !== undefined && chunk.facadeModuleId !== null && optional.test(chunk.facadeModuleId.split(path.sep).join("/"));
+  const closure = (withDynamic: boolean, from: RolldownChunk[] = [entryChunk], skipOptional = false) => {
     const seen = new Set(from.map((chunk) => chunk.fileName));
     const queue = [...from];
     while (queue.length > 0) {
       const chunk = queue.shift()!;
-      for (const file of withDynamic ? [...chunk.imports, ...chunk.dynamicImports] : chunk.imports) {
+      const edges = [...chunk.imports.map((file) => ({ file, lazy: false })), ...(withDynamic ? chunk.dynamicImports.map((file) => ({ file, lazy: true })) : [])];
+      for (const { file, lazy } of edges) {
         const next = chunks.get(file);
+        if (next && lazy && skipOptional && isOptional(next)) continue;
         if (next && !seen.has(file)) {
           seen.add(file);
           queue.push(next);
@@ -108,6 +112,8 @@ export async function rolldownSize(entry: string, lazyTarget?: RegExp): Promise<
     initialGzip: sum(initial),
     totalGzip: sum(all),
     withLazyGzip: sum(withLazy),
+    flowGzip: sum(closure(true, [entryChunk], true)),
     chunks: [...all].map((file) => ({ file, gzipBytes: gzip(file), initial: initial.has(file) })),
+    initialModules: [...initial].flatMap((file) => chunks.get(file)!.moduleIds.map((id) => path.relative(repoDir, id).split(path.sep).join("/"))),
   };
 }

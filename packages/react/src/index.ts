@@ -43,7 +43,7 @@ export { useResumeRedirect } from "./oauth-button/use-resume-redirect.ts";
 export type { ResumeRedirectStatus, UseResumeRedirectOptions, UseResumeRedirectResult } from "./oauth-button/use-resume-redirect.ts";
 
 // Messages and theming
-export { getMessages, mergeMessages, messagesByLocale, SHIPPED_LOCALES } from "./messages/index.ts";
+export { englishMessages, getMessages, loadMessages, mergeMessages, shippedLocaleFor, SHIPPED_LOCALES } from "./messages/index.ts";
 export type { Messages, MessagesOverride, ProgressStep, ShippedLocale } from "./messages/index.ts";
 export { defaultParameterFormMessages } from "./parameter-form/lazy.ts";
 export type { ParameterFormMessages } from "./parameter-form/lazy.ts";
@@ -51,7 +51,7 @@ export type { Theme, UiProps } from "./internal/ui-context.tsx";
 export type { ClassNames } from "./internal/class-names.ts";
 
 // The core's public types, so an app can install this one package for typing its handlers.
-export { ErrorKey, CONNECT_FLOW_STATES } from "@plugboard/auth-core";
+export { ErrorKey, CONNECT_FLOW_STATES } from "@plugboard/auth-core/browser";
 export type {
   AuthEngine,
   AuthOption,

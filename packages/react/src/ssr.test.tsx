@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createAuthEngine, createConnectFlow, createServerRuntime, parseConnectorSpec } from "@plugboard/auth-core";
 import type { Connection } from "@plugboard/auth-core";
 import * as entry from "./index.ts";
+import { loadMessages } from "./messages/index.ts";
 import { ParameterForm } from "./parameter-form/index.ts";
 import { acmeCrm, northwindBooks } from "./test-utils/connectors.ts";
 
@@ -27,12 +28,17 @@ describe("SSR (Node, no DOM)", () => {
     expect(typeof document).toBe("undefined");
   });
 
-  it("ConnectWidget: from spec text, from an engine and from a server runtime, in the loading state", () => {
+  it("ConnectWidget: from spec text, from an engine and from a server runtime, in the loading state", async () => {
+    // Spec text is parsed in the lazily loaded engine chunk, so the name is not known yet.
     const fromSpec = renderToString(<ConnectWidget spec={acmeCrm.spec} files={acmeCrm.files} />);
     expect(fromSpec).toContain('role="status"');
     expect(fromSpec).toContain("Loading connection options");
-    expect(fromSpec).toContain('aria-label="Connect Acme CRM"');
+    expect(fromSpec).toContain('aria-label="Connect"');
     const engine = createAuthEngine(parseConnectorSpec(northwindBooks.spec), { connectorParameters: northwindBooks.connectorParameters ?? {} });
+    expect(renderToString(<ConnectWidget engine={engine} />)).toContain('aria-label="Connect Northwind Books"');
+    // Other languages load on demand: a server renderer loads the one it needs first.
+    expect(renderToString(<ConnectWidget engine={engine} locale="ja" theme="dark" />)).not.toContain("Loading");
+    await loadMessages("ja");
     expect(renderToString(<ConnectWidget engine={engine} locale="ja" theme="dark" />)).toContain("接続方法を読み込んでいます");
     const runtime = createServerRuntime({ baseUrl: "https://app.example/plugboard", connectorKey: "acme-crm" });
     expect(renderToString(<ConnectWidget runtime={runtime} />)).toContain("pb-connect-widget");

@@ -4,7 +4,7 @@
  * snapshot and call actions; every auth rule stays in @plugboard/auth-core.
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { createConnectFlow } from "@plugboard/auth-core";
+import { createConnectFlow } from "@plugboard/auth-core/browser";
 import type { Connection, ConnectFlow, ConnectFlowOptions, ConnectFlowSnapshot, ConnectRuntime, FlowAuthorizeHandler, FlowError } from "@plugboard/auth-core";
 import { withoutSecrets } from "./internal/secret-fields.ts";
 

@@ -7,7 +7,7 @@ import { ConnectionSession } from "../engine/connection-session.ts";
 import type { AuthTypeHooks, EngineContext } from "../engine/connection-session.ts";
 import { methodInputs } from "../engine/method-inputs.ts";
 import { ErrorKey, PlugboardError } from "../errors.ts";
-import { callbackSearchParams } from "../oauth/callback-params.ts";
+import { callbackSearchParams } from "../oauth/callback-search-params.ts";
 import { runFunction } from "../functions/run-function.ts";
 import { isPlainObject } from "../http/client-config.ts";
 import { timingSafeEqual } from "../oauth/constant-time.ts";

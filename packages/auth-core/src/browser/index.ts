@@ -1,5 +1,21 @@
-// The entry @plugboard/auth-core/browser: popup, callback page and same-window redirect helpers.
+// The entry @plugboard/auth-core/browser: popup, callback page and same-window redirect helpers,
+// plus the engine-free pieces a connect UI needs: errors, the connect flow store and the server
+// runtime client. A UI that imports only from here (and `@plugboard/auth-core/schema`) ships none
+// of the engine (spec parser, formulas, auth types, sandbox), even when it also loads the engine
+// lazily: bundlers such as esbuild hoist every module a statically imported barrel re-exports.
 // Importing it touches no browser global; everything goes through ports (DESIGN §2, §7).
+
+// Errors
+export { ErrorKey, PlugboardError, InputError, isPlugboardError, errorKeyOf, toPlugboardError } from "../errors.ts";
+export type { Issue, HttpErrorData } from "../errors.ts";
+
+// The connect flow store and the server runtime client
+export { createConnectFlow, toFlowError } from "../flow/connect-flow.ts";
+export type { ConnectFlow, ConnectFlowOptions, ConnectRuntime, FlowAuthorizeHandler } from "../flow/connect-flow.ts";
+export { connectFlowReducer, initialConnectFlowSnapshot, isBusy, ConnectFlowEvent, CONNECT_FLOW_STATES } from "../flow/connect-flow-reducer.ts";
+export type { ConnectFlowSnapshot, ConnectFlowState, ConnectProgressStep, FlowError } from "../flow/connect-flow-reducer.ts";
+export { createServerRuntime } from "../runtime/server-runtime.ts";
+export type { ServerRuntime, ServerRuntimeOptions, ServerAuthorization } from "../runtime/server-runtime.ts";
 export { browserPorts } from "./ports.ts";
 export type { BrowserPorts, CallbackChannel, MessageEventLike, ScreenRect, WindowLike } from "./ports.ts";
 

@@ -9,9 +9,9 @@ export {
   type CreateSignedStateOptions,
   type VerifySignedStateOptions,
 } from "./signed-state.ts";
+export { callbackSearchParams } from "./callback-search-params.ts";
 export {
   parseAuthorizationCallback,
-  callbackSearchParams,
   type AuthorizationCallback,
   type AuthorizationErrorData,
   type ExpectedCallback,

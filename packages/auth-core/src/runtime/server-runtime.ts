@@ -4,7 +4,7 @@
  * connection summaries with masked credentials, and calls APIs through the server.
  */
 import { ErrorKey, InputError, PlugboardError } from "../errors.ts";
-import { callbackSearchParams } from "../oauth/callback-params.ts";
+import { callbackSearchParams } from "../oauth/callback-search-params.ts";
 import type { Issue } from "../errors.ts";
 import type { ConnectProgressStep } from "../flow/connect-flow-reducer.ts";
 import type { ConnectRuntime, FlowAuthorizeHandler } from "../flow/connect-flow.ts";

@@ -4,7 +4,7 @@ import type { ConnectRuntime } from "@plugboard/auth-core";
 import { http, HttpResponse } from "msw";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { en } from "../messages/en.ts";
-import { messagesByLocale } from "../messages/index.ts";
+import { messagesByLocale } from "../messages/catalog.ts";
 import type { ShippedLocale } from "../messages/index.ts";
 import { connectorProps, hiddenConnectorControls } from "../stories-support/connector-props.ts";
 import { acmeCrm, ACME_REVOKED_KEY, ACME_VALID_KEYS, helpdesk, HELPDESK_ACCOUNT, ledger, northwindBooks, NORTHWIND_CLIENT, pipelineCrm } from "../stories-support/connectors.ts";

@@ -1,7 +1,7 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { MouseEvent, ReactNode, RefObject } from "react";
-import { isBusy } from "@plugboard/auth-core";
+import { isBusy } from "@plugboard/auth-core/browser";
 import type {
   AuthEngine,
   AuthEngineOptions,
@@ -16,7 +16,6 @@ import type {
 } from "@plugboard/auth-core";
 import type { StartRedirectOptions } from "@plugboard/auth-core/browser";
 import { AuthDescription } from "../auth-description/auth-description.tsx";
-import { ConnectionStatus } from "../connection-status/connection-status.tsx";
 import { HelpLink } from "../help-link/help-link.tsx";
 import type { ClassNames } from "../internal/class-names.ts";
 import { cx, slot } from "../internal/class-names.ts";
@@ -30,10 +29,17 @@ import { OptionPicker } from "../option-picker/option-picker.tsx";
 import { hasInputFields, LazyParameterForm } from "../parameter-form/lazy.ts";
 import type { ParameterFormValidator } from "../parameter-form/lazy.ts";
 import { useConnectFlow } from "../use-connect-flow.ts";
-import { inputIssues } from "./input-check.ts";
+import { inputIssues, loadInputCheck } from "./input-check.ts";
 import { resolveRuntime } from "./resolve-runtime.ts";
-import { CancelledPanel, ErrorPanel, StatusRegion } from "./widget-panels.tsx";
+import { StatusRegion } from "./widget-panels.tsx";
 import type { PanelSlot } from "./widget-panels.tsx";
+
+// The outcome UI (connected summary, error and cancelled panels) loads once the options are there:
+// an attempt takes at least one round trip, enough for this chunk.
+const loadOutcome = () => import("./outcome-panels.tsx");
+const ErrorPanel = lazy(() => loadOutcome().then((module) => ({ default: module.ErrorPanel })));
+const CancelledPanel = lazy(() => loadOutcome().then((module) => ({ default: module.CancelledPanel })));
+const ConnectionStatus = lazy(() => loadOutcome().then((module) => ({ default: module.ConnectionStatus })));
 
 export type ConnectWidgetSlot =
   | "root"
@@ -55,8 +61,11 @@ export interface ConnectWidgetSuccessDetails {
 }
 
 export interface ConnectWidgetProps extends UiProps {
-  /** The connector spec: parsed, or its YAML/JSON text (with `files` for method files). */
-  spec?: ConnectorSpec | string;
+  /**
+   * The connector spec: its YAML/JSON text (with `files` for method files), the object that text
+   * parses to, or a parsed ConnectorSpec. The engine it needs loads lazily (a separate chunk).
+   */
+  spec?: ConnectorSpec | Record<string, unknown> | string;
   files?: ParseConnectorSpecOptions["files"];
   /** A local engine (`createAuthEngine`) instead of `spec`. */
   engine?: AuthEngine;
@@ -97,6 +106,7 @@ export interface ConnectWidgetProps extends UiProps {
 export function ConnectWidget(props: ConnectWidgetProps) {
   const ui = useUi(props);
   const [resolved] = useState(() => resolveRuntime(props));
+  const loadedEngine = useLoadedEngine(resolved.engine);
   const { snapshot, actions, flow } = useConnectFlow({
     runtime: resolved.runtime,
     ...(props.initialOptionKey === undefined ? {} : { initialOptionKey: props.initialOptionKey }),
@@ -119,18 +129,32 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   const messages = ui.messages;
   const panelProps = { messages, unstyled: ui.unstyled, classNames };
 
-  useFocusOnOutcome(state, { rootRef, panelRef, successRef });
+  const focusPanelOnMount = useRef(false);
+  const [focusRefs] = useState(() => ({ rootRef, panelRef, successRef, focusPanelOnMount }));
+  useFocusOnOutcome(state, focusRefs);
+  const attachPanel = (node: HTMLDivElement | null): void => {
+    panelRef.current = node;
+    if (node && focusPanelOnMount.current) node.focus();
+    focusPanelOnMount.current = false;
+  };
+  const optionsLoaded = state !== "idle" && state !== "loading-options";
+  useEffect(() => {
+    if (optionsLoaded) loadOutcome().catch(() => undefined);
+  }, [optionsLoaded]);
 
   const editable = state === "entering-input" || state === "failed" || running;
   const showPicker = options.length > 1 && (editable || state === "choosing-option");
   const showOption = option !== undefined && editable;
   const hasFields = option?.inputSchema ? hasInputFields(option.inputSchema) : false;
   const issues = error?.key === "invalid_input" ? error.issues : localIssues;
+  useEffect(() => {
+    if (hasFields) loadInputCheck().catch(() => undefined);
+  }, [hasFields]);
 
   const redirect: RedirectFallbackOptions | undefined =
-    props.redirect !== false && resolved.redirect
+    props.redirect !== false && (resolved.redirect ?? loadedEngine)
       ? {
-          runtime: resolved.redirect,
+          runtime: (resolved.redirect ?? loadedEngine)!,
           ...(props.redirectUri ? { redirectUri: props.redirectUri } : {}),
           ...(props.redirect?.returnTo ? { returnTo: props.redirect.returnTo } : {}),
           ...(props.redirect?.options ? { options: props.redirect.options } : {}),
@@ -153,7 +177,10 @@ export function ConnectWidget(props: ConnectWidgetProps) {
     actions.setInput(details.value);
     if (option.requiresAuthorization) {
       // The OAuth button connects in its click; reaching here means our check and the form disagreed.
-      setLocalIssues(inputIssues(option, details.value));
+      loadInputCheck().then(
+        (check) => setLocalIssues(check(option, details.value)),
+        () => undefined,
+      );
       return;
     }
     setLocalIssues(undefined);
@@ -168,7 +195,11 @@ export function ConnectWidget(props: ConnectWidgetProps) {
 
   const actionRow = option ? (
     <>
-      {state === "failed" && error ? <ErrorPanel {...panelProps} error={error} onEdit={hasFields ? editDetails : undefined} /> : null}
+      {state === "failed" && error ? (
+        <Suspense fallback={null}>
+          <ErrorPanel {...panelProps} error={error} onEdit={hasFields ? editDetails : undefined} />
+        </Suspense>
+      ) : null}
       {state === "entering-input" && issues && issues.length > 0 ? (
         <p role="alert" className={slot(ui.unstyled, "pb-callout pb-callout-error", classNames.error)} data-error-key="invalid_input">
           {messages.fieldsNeedAttention}
@@ -181,7 +212,7 @@ export function ConnectWidget(props: ConnectWidgetProps) {
             type={hasFields ? "submit" : "button"}
             {...(props.popup ? { popup: props.popup } : {})}
             {...(redirect ? { redirect } : {})}
-            {...(hasFields ? { canConnect: () => inputIssues(option, flow.getSnapshot().input).length === 0 } : {})}
+            {...(hasFields ? { canConnect: () => (inputIssues(option, flow.getSnapshot().input)?.length ?? 0) === 0 } : {})}
             onBlocked={(details) => props.onError?.(details)}
             onCancelled={() => setPopupClosedAttempt(flow.getSnapshot().attempt)}
             classNames={{ button: classNames.connectButton }}
@@ -216,7 +247,13 @@ export function ConnectWidget(props: ConnectWidgetProps) {
         : state === "connected"
           ? messages.connectedTitle
           : "";
-  const label = formatMessage(messages.widgetLabel, { connector: resolved.name ?? "" }).trim();
+  const label = formatMessage(messages.widgetLabel, { connector: resolved.name ?? loadedEngine?.spec.name ?? loadedEngine?.spec.key ?? "" }).trim();
+
+  if (!ui.ready) {
+    // The locale's messages are loading (a moment, in parallel with the options): show the busy
+    // frame without text rather than flash English.
+    return <section ref={rootRef} id={props.id} aria-busy="true" lang={props.locale} data-state={state} {...rootProps(ui, "pb-connect-widget", cx(props.className, classNames.root))} />;
+  }
 
   return (
     <section
@@ -269,24 +306,32 @@ export function ConnectWidget(props: ConnectWidgetProps) {
             )}
           </div>
         ) : null}
-        {state === "failed" && !option ? <ErrorPanel {...panelProps} error={error!} onRetry={() => void actions.reset()} /> : null}
+        {state === "failed" && !option ? (
+          <Suspense fallback={null}>
+            <ErrorPanel {...panelProps} error={error!} onRetry={() => void actions.reset()} />
+          </Suspense>
+        ) : null}
         {state === "cancelled" ? (
-          <CancelledPanel
-            ref={panelRef}
-            {...panelProps}
-            popupClosed={popupClosedAttempt === snapshot.attempt}
-            onStartOver={() => {
-              setLocalIssues(undefined);
-              actions.edit();
-            }}
-          />
+          <Suspense fallback={null}>
+            <CancelledPanel
+              ref={attachPanel}
+              {...panelProps}
+              popupClosed={popupClosedAttempt === snapshot.attempt}
+              onStartOver={() => {
+                setLocalIssues(undefined);
+                actions.edit();
+              }}
+            />
+          </Suspense>
         ) : null}
         {state === "connected" && snapshot.connection ? (
           <div ref={successRef} tabIndex={-1} className={slot(ui.unstyled, "pb-success", classNames.success)}>
             {props.renderSuccess ? (
               props.renderSuccess({ connection: snapshot.connection, option, reset: () => void actions.reset() })
             ) : (
-              <ConnectionStatus connection={snapshot.connection} options={options} />
+              <Suspense fallback={null}>
+                <ConnectionStatus connection={snapshot.connection} options={options} />
+              </Suspense>
             )}
           </div>
         ) : null}
@@ -296,10 +341,31 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   );
 }
 
+/** The lazily built engine of a `spec` prop, once it is there (for the redirect fallback and the label). */
+function useLoadedEngine(engine: Promise<AuthEngine> | undefined): AuthEngine | undefined {
+  const [loaded, setLoaded] = useState<AuthEngine | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    engine?.then(
+      (value) => current && setLoaded(value),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [engine]);
+  return loaded;
+}
+
 /** Keeps keyboard focus somewhere sensible when the element that had it goes away. */
 function useFocusOnOutcome(
   state: ConnectFlowSnapshot["state"],
-  refs: { rootRef: RefObject<HTMLElement | null>; panelRef: RefObject<HTMLDivElement | null>; successRef: RefObject<HTMLDivElement | null> },
+  refs: {
+    rootRef: RefObject<HTMLElement | null>;
+    panelRef: RefObject<HTMLDivElement | null>;
+    successRef: RefObject<HTMLDivElement | null>;
+    focusPanelOnMount: RefObject<boolean>;
+  },
 ): void {
   const previous = useRef(state);
   useEffect(() => {
@@ -312,7 +378,11 @@ function useFocusOnOutcome(
     const focusWasHere = !active || active === root.ownerDocument.body || root.contains(active);
     if (!focusWasHere) return;
     if (state === "connected") refs.successRef.current?.focus();
-    else if (state === "cancelled") refs.panelRef.current?.focus();
+    else if (state === "cancelled") {
+      // The panel's chunk may still be loading: then it takes focus when it mounts.
+      if (refs.panelRef.current) refs.panelRef.current.focus();
+      else refs.focusPanelOnMount.current = true;
+    }
     else if (before === "cancelled" && (state === "entering-input" || state === "choosing-option")) {
       root.querySelector<HTMLElement>("[data-pb-connect], input[type=radio]")?.focus();
     }

@@ -1,15 +1,16 @@
 /**
  * Turns the widget's props (a spec, a local engine or any runtime) into the runtime the flow runs
- * on, plus the runtime the same-window redirect can use. A broken spec becomes a runtime whose
- * options fail with `invalid_spec`, so the widget shows it like any other error.
+ * on, plus the runtime the same-window redirect can use. With `spec`, the engine is built in a
+ * lazily loaded chunk (local-engine.ts); a broken spec becomes a runtime whose options fail with
+ * `invalid_spec`, so the widget shows it like any other error.
  */
-import { createAuthEngine, ErrorKey, parseConnectorSpec, PlugboardError } from "@plugboard/auth-core";
+import { ErrorKey, PlugboardError } from "@plugboard/auth-core/browser";
 import type { AuthEngine, AuthEngineOptions, ConnectorSpec, ConnectRuntime, ParseConnectorSpecOptions } from "@plugboard/auth-core";
-import { isRedirectRuntime } from "../oauth-button/redirect-connect.ts";
-import type { RedirectRuntime } from "../oauth-button/redirect-connect.ts";
+import { isRedirectRuntime } from "../oauth-button/runtime-kind.ts";
+import type { RedirectRuntime } from "../oauth-button/runtime-kind.ts";
 
 export interface RuntimeSource {
-  spec?: ConnectorSpec | string;
+  spec?: ConnectorSpec | Record<string, unknown> | string;
   files?: ParseConnectorSpecOptions["files"];
   engine?: AuthEngine;
   runtime?: ConnectRuntime;
@@ -20,7 +21,10 @@ export interface RuntimeSource {
 
 export interface ResolvedRuntime {
   runtime: ConnectRuntime;
+  /** The runtime for the same-window redirect, when it is known already. */
   redirect: RedirectRuntime | undefined;
+  /** With `spec`: the engine once its chunk has loaded and the spec parsed (rejects for a broken spec). */
+  engine?: Promise<AuthEngine>;
   /** The connector's name, for the widget's accessible label. */
   name: string | undefined;
 }
@@ -29,39 +33,34 @@ export function resolveRuntime(source: RuntimeSource): ResolvedRuntime {
   if (source.runtime) {
     return { runtime: source.runtime, redirect: isRedirectRuntime(source.runtime) ? source.runtime : undefined, name: undefined };
   }
-  let engine = source.engine;
-  if (!engine && source.spec !== undefined) {
-    try {
-      const spec = parseConnectorSpec(source.spec, source.files ? { files: source.files } : {});
-      engine = createAuthEngine(spec, {
-        ...source.engineOptions,
-        ...(source.connectorParameters ? { connectorParameters: source.connectorParameters } : {}),
-        ...(source.redirectUri ? { redirectUri: source.redirectUri } : {}),
-      });
-    } catch (error) {
-      return { runtime: failing(error), redirect: undefined, name: undefined };
-    }
-  }
-  if (!engine) {
-    return {
-      runtime: failing(new PlugboardError(ErrorKey.CONFIGURATION_ERROR, { message: "ConnectWidget needs a spec, an engine or a runtime." })),
-      redirect: undefined,
-      name: undefined,
-    };
-  }
-  const local = engine;
-  const redirectUri = source.redirectUri;
-  // An explicit redirectUri wins over the engine's default for OAuth steps.
-  const runtime: ConnectRuntime =
-    redirectUri && source.engine
+  if (source.engine) {
+    const local = source.engine;
+    const redirectUri = source.redirectUri;
+    // An explicit redirectUri wins over the engine's default for OAuth steps.
+    const runtime: ConnectRuntime = redirectUri
       ? { getAuthOptions: () => local.getAuthOptions(), connect: (request) => local.connect({ ...request, redirectUri }) }
       : local;
-  return { runtime, redirect: local, name: local.spec.name ?? local.spec.key };
+    return { runtime, redirect: local, name: nameOf(local.spec) };
+  }
+  if (source.spec !== undefined) {
+    const spec = source.spec;
+    const engine = import("./local-engine.ts").then((module) => module.createLocalEngine({ ...source, spec }));
+    engine.catch(() => undefined); // Reported through getAuthOptions, not as an unhandled rejection.
+    return {
+      runtime: {
+        getAuthOptions: () => engine.then((local) => local.getAuthOptions()),
+        connect: (request) => engine.then((local) => local.connect(request)),
+      },
+      redirect: undefined,
+      engine,
+      name: typeof spec === "string" ? undefined : nameOf(spec),
+    };
+  }
+  const error = new PlugboardError(ErrorKey.CONFIGURATION_ERROR, { message: "ConnectWidget needs a spec, an engine or a runtime." });
+  return { runtime: { getAuthOptions: () => Promise.reject(error), connect: () => Promise.reject(error) }, redirect: undefined, name: undefined };
 }
 
-function failing(error: unknown): ConnectRuntime {
-  return {
-    getAuthOptions: () => Promise.reject(error),
-    connect: () => Promise.reject(error),
-  };
+function nameOf(spec: object): string | undefined {
+  const { name, key } = spec as { name?: unknown; key?: unknown };
+  return typeof name === "string" ? name : typeof key === "string" ? key : undefined;
 }

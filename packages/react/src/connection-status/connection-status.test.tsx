@@ -24,9 +24,9 @@ describe("ConnectionStatus", () => {
     expect(container.textContent).not.toMatch(/\beu\b/);
   });
 
-  it("formats the time in the reader's language", () => {
+  it("formats the time in the reader's language (its messages load on demand)", async () => {
     const { container } = render(<ConnectionStatus connection={connection} locale="de" optionTitle="API-Schlüssel" />);
-    expect(screen.getByRole("region", { name: "Verbunden" })).toBeTruthy();
+    expect(await screen.findByRole("region", { name: "Verbunden" })).toBeTruthy();
     expect(container.querySelector("time")?.textContent).toMatch(/2026/);
     expect(container.querySelector("time")?.textContent).toMatch(/29\.11\.2026|29\. Nov/);
   });

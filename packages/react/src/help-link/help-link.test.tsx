@@ -2,6 +2,7 @@ import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "../test-utils/axe.ts";
 import { HelpLink } from "./help-link.tsx";
+import { loadMessages } from "../messages/index.ts";
 
 describe("HelpLink", () => {
   it("opens http(s) help in a new tab, without opener or referrer, and says so to screen readers", () => {
@@ -21,7 +22,8 @@ describe("HelpLink", () => {
     }
   });
 
-  it("custom text, and the hint in the reader's language", () => {
+  it("custom text, and the hint in the reader's language (loaded first, as a server renderer would)", async () => {
+    await loadMessages("de");
     render(<HelpLink href="https://docs.example.com" locale="de">Hilfe</HelpLink>);
     expect(screen.getByRole("link", { name: /^Hilfe\s*\(öffnet in einem neuen Tab\)$/ })).toBeTruthy();
   });

@@ -3,8 +3,8 @@
  * Settings a ConnectWidget hands down to its parts (messages, locale, theme, unstyled), so parts
  * used inside it need no props, and parts used alone still work with their own props.
  */
-import { createContext, useContext, useMemo } from "react";
-import { getMessages, mergeMessages } from "../messages/index.ts";
+import { createContext, useContext, useEffect, useMemo, useState } from "react";
+import { englishMessages, getMessages, loadMessages, mergeMessages } from "../messages/index.ts";
 import type { Messages, MessagesOverride } from "../messages/index.ts";
 import { cx } from "./class-names.ts";
 
@@ -24,6 +24,8 @@ export interface UiProps {
 
 export interface UiSettings {
   messages: Messages;
+  /** False while the locale's messages load (`messages` is English meanwhile). */
+  ready: boolean;
   locale: string;
   theme: Theme;
   unstyled: boolean;
@@ -40,9 +42,33 @@ export function useUi(props: UiProps): UiSettings & { nested: boolean } {
   const theme = props.theme ?? parent?.theme ?? "light";
   const unstyled = props.unstyled ?? parent?.unstyled ?? false;
   const override = props.messages;
-  const base = parent && props.locale === undefined ? parent.messages : getMessages(locale);
+  const inherited = parent && props.locale === undefined ? parent : undefined;
+  const shipped = useShippedMessages(inherited ? undefined : locale);
+  const base = inherited ? inherited.messages : shipped.messages;
   const messages = useMemo(() => mergeMessages(base, override), [base, override]);
-  return { messages, locale, theme, unstyled, nested: parent !== undefined };
+  return { messages, ready: inherited ? inherited.ready : shipped.ready, locale, theme, unstyled, nested: parent !== undefined };
+}
+
+/**
+ * The shipped messages for a locale, loading them when needed. Meanwhile (and if loading fails,
+ * e.g. the chunk is unreachable) English stands in; `ready` says whether the wait is over.
+ */
+function useShippedMessages(locale: string | undefined): { messages: Messages; ready: boolean } {
+  const available = locale === undefined ? englishMessages : getMessages(locale);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (available || locale === undefined) return;
+    let current = true;
+    loadMessages(locale).then(
+      () => current && setLoaded((count) => count + 1),
+      () => current && setFailed(locale),
+    );
+    return () => {
+      current = false;
+    };
+  }, [available, locale]);
+  return available ? { messages: available, ready: true } : { messages: englishMessages, ready: failed === locale };
 }
 
 /**

@@ -1,5 +1,30 @@
-import { deParameterForm } from "./parameter-form-translations.ts";
+import type { ParameterFormMessages } from "../parameter-form/lazy.ts";
 import type { Messages } from "./types.ts";
+
+/** ParameterForm's strings (see parameter-form/messages.ts). */
+const deParameterForm: ParameterFormMessages = {
+  required: "{field} ist erforderlich",
+  pattern: "{field} sieht nicht richtig aus",
+  patternHint: "{field} sieht nicht richtig aus ({hint})",
+  email: "{field} muss eine E-Mail-Adresse sein, z. B. name@example.com",
+  url: "{field} muss eine Webadresse sein, z. B. https://example.com",
+  hostname: "{field} muss ein Hostname sein, z. B. api.example.com",
+  format: "{field} hat nicht das richtige Format",
+  minLength: "{field} muss mindestens {limit} Zeichen lang sein",
+  maxLength: "{field} darf höchstens {limit} Zeichen lang sein",
+  enum: "Wählen Sie eine der Optionen für {field}",
+  number: "{field} muss eine Zahl sein",
+  integer: "{field} muss eine ganze Zahl sein",
+  minimum: "{field} muss {limit} oder mehr sein",
+  maximum: "{field} muss {limit} oder weniger sein",
+  greaterThan: "{field} muss größer als {limit} sein",
+  lessThan: "{field} muss kleiner als {limit} sein",
+  invalid: "{field} ist ungültig",
+  showSecret: "{field} anzeigen",
+  hideSecret: "{field} verbergen",
+  selectPlaceholder: "Bitte wählen …",
+  loading: "Formular wird geladen …",
+};
 
 export const de: Messages = {
   widgetLabel: "{connector} verbinden",

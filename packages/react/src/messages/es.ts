@@ -1,5 +1,30 @@
-import { esParameterForm } from "./parameter-form-translations.ts";
+import type { ParameterFormMessages } from "../parameter-form/lazy.ts";
 import type { Messages } from "./types.ts";
+
+/** ParameterForm's strings (see parameter-form/messages.ts). */
+const esParameterForm: ParameterFormMessages = {
+  required: "{field} es obligatorio",
+  pattern: "{field} no parece correcto",
+  patternHint: "{field} no parece correcto ({hint})",
+  email: "{field} debe ser una dirección de correo electrónico, como nombre@example.com",
+  url: "{field} debe ser una dirección web, como https://example.com",
+  hostname: "{field} debe ser un nombre de host, como api.example.com",
+  format: "{field} no tiene el formato correcto",
+  minLength: "{field} debe tener al menos {limit} caracteres",
+  maxLength: "{field} debe tener como máximo {limit} caracteres",
+  enum: "Elige una de las opciones de {field}",
+  number: "{field} debe ser un número",
+  integer: "{field} debe ser un número entero",
+  minimum: "{field} debe ser {limit} o más",
+  maximum: "{field} debe ser {limit} o menos",
+  greaterThan: "{field} debe ser mayor que {limit}",
+  lessThan: "{field} debe ser menor que {limit}",
+  invalid: "{field} no es válido",
+  showSecret: "Mostrar {field}",
+  hideSecret: "Ocultar {field}",
+  selectPlaceholder: "Elige…",
+  loading: "Cargando el formulario…",
+};
 
 export const es: Messages = {
   widgetLabel: "Conectar {connector}",

@@ -1,5 +1,30 @@
-import { frParameterForm } from "./parameter-form-translations.ts";
+import type { ParameterFormMessages } from "../parameter-form/lazy.ts";
 import type { Messages } from "./types.ts";
+
+/** ParameterForm's strings (see parameter-form/messages.ts). */
+const frParameterForm: ParameterFormMessages = {
+  required: "{field} est obligatoire",
+  pattern: "{field} ne semble pas correct",
+  patternHint: "{field} ne semble pas correct ({hint})",
+  email: "{field} doit être une adresse e-mail, par exemple nom@example.com",
+  url: "{field} doit être une adresse web, par exemple https://example.com",
+  hostname: "{field} doit être un nom d’hôte, par exemple api.example.com",
+  format: "{field} n’est pas au bon format",
+  minLength: "{field} doit contenir au moins {limit} caractères",
+  maxLength: "{field} doit contenir au plus {limit} caractères",
+  enum: "Choisissez l’une des options pour {field}",
+  number: "{field} doit être un nombre",
+  integer: "{field} doit être un nombre entier",
+  minimum: "{field} doit être supérieur ou égal à {limit}",
+  maximum: "{field} doit être inférieur ou égal à {limit}",
+  greaterThan: "{field} doit être supérieur à {limit}",
+  lessThan: "{field} doit être inférieur à {limit}",
+  invalid: "{field} n’est pas valide",
+  showSecret: "Afficher {field}",
+  hideSecret: "Masquer {field}",
+  selectPlaceholder: "Choisir…",
+  loading: "Chargement du formulaire…",
+};
 
 export const fr: Messages = {
   widgetLabel: "Connecter {connector}",

@@ -1,5 +1,30 @@
-import { jaParameterForm } from "./parameter-form-translations.ts";
+import type { ParameterFormMessages } from "../parameter-form/lazy.ts";
 import type { Messages } from "./types.ts";
+
+/** ParameterForm's strings (see parameter-form/messages.ts). */
+const jaParameterForm: ParameterFormMessages = {
+  required: "{field}は必須です",
+  pattern: "{field}の形式が正しくないようです",
+  patternHint: "{field}の形式が正しくないようです（{hint}）",
+  email: "{field}にはメールアドレスを入力してください（例: name@example.com）",
+  url: "{field}にはウェブアドレスを入力してください（例: https://example.com）",
+  hostname: "{field}にはホスト名を入力してください（例: api.example.com）",
+  format: "{field}の形式が正しくありません",
+  minLength: "{field}は{limit}文字以上で入力してください",
+  maxLength: "{field}は{limit}文字以内で入力してください",
+  enum: "{field}の選択肢から1つ選んでください",
+  number: "{field}には数値を入力してください",
+  integer: "{field}には整数を入力してください",
+  minimum: "{field}は{limit}以上にしてください",
+  maximum: "{field}は{limit}以下にしてください",
+  greaterThan: "{field}は{limit}より大きくしてください",
+  lessThan: "{field}は{limit}より小さくしてください",
+  invalid: "{field}が無効です",
+  showSecret: "{field}を表示",
+  hideSecret: "{field}を非表示",
+  selectPlaceholder: "選択してください…",
+  loading: "フォームを読み込んでいます…",
+};
 
 export const ja: Messages = {
   widgetLabel: "{connector} に接続",

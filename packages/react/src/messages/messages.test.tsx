@@ -7,7 +7,8 @@ import { ConnectWidget } from "../connect-widget/connect-widget.tsx";
 import { acmeCrm, allMockHandlers, helpdesk, pipelineCrm, resetMockProviders } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { en } from "./en.ts";
-import { getMessages, mergeMessages, messagesByLocale, SHIPPED_LOCALES } from "./index.ts";
+import { messagesByLocale } from "./catalog.ts";
+import { getMessages, loadMessages, mergeMessages, shippedLocaleFor, SHIPPED_LOCALES } from "./index.ts";
 import { ja } from "./ja.ts";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
 
@@ -50,12 +51,22 @@ describe("shipped messages", () => {
     }
   });
 
-  it("getMessages matches tags case-insensitively, falls back to the language, then English", () => {
-    expect(getMessages("ja-JP")).toBe(ja);
-    expect(getMessages("DE")).toBe(messagesByLocale.de);
-    expect(getMessages("es_MX")).toBe(messagesByLocale.es);
-    expect(getMessages("pt-BR")).toBe(en);
+  it("matches tags case-insensitively, falls back to the language, then English", () => {
+    expect(shippedLocaleFor("ja-JP")).toBe("ja");
+    expect(shippedLocaleFor("DE")).toBe("de");
+    expect(shippedLocaleFor("es_MX")).toBe("es");
+    expect(shippedLocaleFor("pt-BR")).toBe("en");
+    expect(shippedLocaleFor()).toBe("en");
+  });
+
+  it("loads a language on demand, once; English is always there", async () => {
     expect(getMessages()).toBe(en);
+    expect(getMessages("pt-BR")).toBe(en);
+    const first = loadMessages("ja-JP");
+    expect(loadMessages("ja")).toBe(first);
+    await expect(first).resolves.toEqual(ja);
+    expect(getMessages("JA")).toEqual(ja);
+    expect(await loadMessages("de-AT")).toEqual(messagesByLocale.de);
   });
 
   it("mergeMessages overrides single keys, nested groups key by key", () => {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ComponentType } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { ConnectionStatus } from "../connection-status/connection-status.tsx";
-import { messagesByLocale } from "../messages/index.ts";
+import { messagesByLocale } from "../messages/catalog.ts";
 import { northwindBooks } from "../stories-support/connectors.ts";
 import { fakePopupLoader, loadedPopup } from "../stories-support/popup-loader.ts";
 import { engineFor, memoryStorage } from "../stories-support/runtimes.ts";

@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import type { MouseEvent, ReactNode } from "react";
-import { isBusy } from "@plugboard/auth-core";
+import { isBusy } from "@plugboard/auth-core/browser";
 import type { ConnectFlow, FlowError } from "@plugboard/auth-core";
 import type { ClassNames } from "../internal/class-names.ts";
 import { cx, slot } from "../internal/class-names.ts";

@@ -3,9 +3,8 @@
  * synchronously inside the click: it opens about:blank first (rule 9), then submits the flow with
  * the popup as its `authorize` step. No React here: the button and the widget call it.
  */
-import { ErrorKey, errorKeyOf, isBusy, toFlowError } from "@plugboard/auth-core";
+import { ErrorKey, errorKeyOf, isBusy, openAuthPopup, toFlowError } from "@plugboard/auth-core/browser";
 import type { ConnectFlow, FlowError } from "@plugboard/auth-core";
-import { openAuthPopup } from "@plugboard/auth-core/browser";
 import type { AuthPopup, AuthPopupOptions } from "@plugboard/auth-core/browser";
 
 /** Popup settings: test ports, size, callback origin, grace period, timeout. */

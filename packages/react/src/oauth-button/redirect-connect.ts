@@ -4,13 +4,15 @@
  * leaves for the provider; `resumeRedirectConnect` runs on the page the user comes back to and
  * finishes the connection with the same runtime.
  */
-import { ErrorKey, PlugboardError } from "@plugboard/auth-core";
-import type { AuthEngine, Connection, ConnectProgressStep, PendingAuthorization, ServerRuntime } from "@plugboard/auth-core";
-import { resumeRedirectAuthorization, startRedirectAuthorization } from "@plugboard/auth-core/browser";
+import { ErrorKey, PlugboardError, resumeRedirectAuthorization, startRedirectAuthorization } from "@plugboard/auth-core/browser";
+import type { Connection, ConnectProgressStep, PendingAuthorization } from "@plugboard/auth-core";
 import type { ResumeRedirectOptions, StartRedirectOptions } from "@plugboard/auth-core/browser";
 
-/** Runtimes that can split OAuth into leave/return: the local engine or the server runtime. */
-export type RedirectRuntime = AuthEngine | ServerRuntime;
+import { isServerRuntime } from "./runtime-kind.ts";
+import type { RedirectRuntime } from "./runtime-kind.ts";
+
+export { isRedirectRuntime, isServerRuntime } from "./runtime-kind.ts";
+export type { RedirectRuntime } from "./runtime-kind.ts";
 
 export interface StartRedirectConnectRequest {
   authOptionKey?: string;
@@ -28,16 +30,6 @@ export interface StartRedirectConnectRequest {
 type SavedConnect =
   | { plugboard: "redirect-connect"; kind: "local"; connectorKey?: string; pending: PendingAuthorization }
   | { plugboard: "redirect-connect"; kind: "server"; connectorKey: string; flowToken: string };
-
-export function isServerRuntime(runtime: unknown): runtime is ServerRuntime {
-  const candidate = runtime as Partial<ServerRuntime> | null;
-  return typeof candidate === "object" && candidate !== null && typeof candidate.connectorKey === "string" && typeof candidate.apiClient === "function";
-}
-
-export function isRedirectRuntime(runtime: unknown): runtime is RedirectRuntime {
-  const candidate = runtime as Partial<AuthEngine> | null;
-  return typeof candidate === "object" && candidate !== null && typeof candidate.startAuthorization === "function" && typeof candidate.completeAuthorization === "function";
-}
 
 /** Starts the OAuth step and navigates this window to the provider. Resolves just before leaving. */
 export async function startRedirectConnect(runtime: RedirectRuntime, request: StartRedirectConnectRequest, options: StartRedirectOptions = {}): Promise<void> {

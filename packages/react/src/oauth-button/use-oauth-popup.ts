@@ -1,12 +1,11 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { toFlowError } from "@plugboard/auth-core";
+import { toFlowError } from "@plugboard/auth-core/browser";
 import type { ConnectFlow, FlowError } from "@plugboard/auth-core";
 import type { StartRedirectOptions } from "@plugboard/auth-core/browser";
 import { connectWithPopup } from "./popup-connect.ts";
 import type { PopupCancelReason, PopupConnectResult, PopupOptions } from "./popup-connect.ts";
-import { startRedirectConnect } from "./redirect-connect.ts";
-import type { RedirectRuntime } from "./redirect-connect.ts";
+import type { RedirectRuntime } from "./runtime-kind.ts";
 
 /** Enables "Continue in this window" when the popup is blocked. */
 export interface RedirectFallbackOptions {
@@ -71,6 +70,8 @@ export function useOAuthPopup(options: UseOAuthPopupOptions): UseOAuthPopupResul
     setRedirecting(true);
     setRedirectError(undefined);
     try {
+      // Loaded on demand (ConnectWidget preloads this chunk): most flows never need the fallback.
+      const { startRedirectConnect } = await import("../connect-widget/outcome-panels.tsx");
       await startRedirectConnect(
         current.redirect.runtime,
         {

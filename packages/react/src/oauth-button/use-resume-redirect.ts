@@ -5,9 +5,8 @@
  * popup flow, pass `popupCallback` to hand such a response to the opener (`handleOAuthCallback`).
  */
 import { useEffect, useRef, useState } from "react";
-import { ErrorKey, toFlowError } from "@plugboard/auth-core";
+import { ErrorKey, handleOAuthCallback, toFlowError } from "@plugboard/auth-core/browser";
 import type { Connection, FlowError } from "@plugboard/auth-core";
-import { handleOAuthCallback } from "@plugboard/auth-core/browser";
 import type { HandleCallbackOptions } from "@plugboard/auth-core/browser";
 import { resumeRedirectConnect } from "./redirect-connect.ts";
 import type { RedirectRuntime, ResumeRedirectConnectOptions, ResumedConnect } from "./redirect-connect.ts";

@@ -15,19 +15,22 @@ const REDUNDANT = new Set(["if"]);
 
 /**
  * An RJSF `transformErrors`: human messages, most important first, and problems without a field
- * of their own moved to the form level (path `""`).
+ * of their own moved to the form level (path `""`). With `isVisible`, only the problems of fields
+ * that show them are kept (and worded).
  */
-export function humanizeErrors(schema: JsonSchema, messages: ParameterFormMessages) {
-  return (errors: RJSFValidationError[]): RJSFValidationError[] =>
-    errors
-      .filter((error) => !REDUNDANT.has(error.name ?? ""))
-      .map((error) => {
-        const path = errorPath(error);
-        const message = describeProblem({ code: error.name ?? "", path, params: error.params as Record<string, unknown> | undefined }, schema, messages);
-        const placed = path.length === 0 || fieldSchemaAt(schema, path) !== undefined;
-        return placed ? { ...error, message } : { ...error, message, property: "", params: { ...(error.params as object), pointer: "" } };
-      })
-      .sort((a, b) => problemPriority(a.name) - problemPriority(b.name));
+export function humanizeErrors(schema: JsonSchema, messages: ParameterFormMessages, isVisible: (pointer: string) => boolean = () => true) {
+  return (errors: RJSFValidationError[]): RJSFValidationError[] => {
+    const kept: RJSFValidationError[] = [];
+    for (const error of errors) {
+      if (REDUNDANT.has(error.name ?? "")) continue;
+      const path = errorPath(error);
+      const placed = path.length === 0 || fieldSchemaAt(schema, path) !== undefined;
+      if (!isVisible(placed ? toPointer(path) : "")) continue;
+      const message = describeProblem({ code: error.name ?? "", path, params: error.params as Record<string, unknown> | undefined }, schema, messages);
+      kept.push(placed ? { ...error, message } : { ...error, message, property: "", params: { ...(error.params as object), pointer: "" } });
+    }
+    return kept.sort((a, b) => problemPriority(a.name) - problemPriority(b.name));
+  };
 }
 
 export interface Validation {
@@ -35,24 +38,19 @@ export interface Validation {
   hasErrors: boolean;
 }
 
-/** Validates `value` with the port; messages are already human. */
-export function validateValue(validator: ParameterFormValidator, schema: JsonSchema, value: ParameterFormValue, messages: ParameterFormMessages): Validation {
-  const { errors, errorSchema } = validator.validateFormData(value, schema as RJSFSchema, undefined, humanizeErrors(schema, messages));
+/**
+ * Validates `value` with the port; messages are already human. With `isVisible`, the result holds
+ * only the problems of fields that show them (`isVisible(pointer)`).
+ */
+export function validateValue(
+  validator: ParameterFormValidator,
+  schema: JsonSchema,
+  value: ParameterFormValue,
+  messages: ParameterFormMessages,
+  isVisible?: (pointer: string) => boolean,
+): Validation {
+  const { errors, errorSchema } = validator.validateFormData(value, schema as RJSFSchema, undefined, humanizeErrors(schema, messages, isVisible));
   return { errorSchema, hasErrors: errors.length > 0 };
-}
-
-/** The part of `errors` whose fields are visible (`isVisible(pointer)`). */
-export function visibleErrors(errors: Errors, isVisible: (pointer: string) => boolean, path: string[] = []): Errors {
-  const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(errors as Record<string, unknown>)) {
-    if (key === "__errors") {
-      if (Array.isArray(child) && child.length > 0 && isVisible(toPointer(path))) result.__errors = child;
-    } else if (typeof child === "object" && child !== null) {
-      const nested = visibleErrors(child as Errors, isVisible, [...path, key]);
-      if (Object.keys(nested).length > 0) result[key] = nested;
-    }
-  }
-  return result as Errors;
 }
 
 /** Adds the engine's issues whose values are unchanged since they were reported. */

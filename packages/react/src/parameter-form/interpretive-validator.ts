@@ -3,7 +3,7 @@
  * `validateJsonSchema`. It never generates code (no `new Function`, no `eval`), so it runs under a
  * Content-Security-Policy without `'unsafe-eval'`.
  */
-import { validateJsonSchema } from "@plugboard/auth-core";
+import { validateJsonSchema } from "@plugboard/auth-core/schema";
 import type { Issue, JsonSchema } from "@plugboard/auth-core";
 import type { CustomValidator, ErrorSchema, ErrorTransformer, RJSFSchema, RJSFValidationError, UiSchema, ValidationData } from "@rjsf/utils";
 import { createErrorHandler, ErrorSchemaBuilder, getDefaultFormState, toErrorList, toPath, unwrapErrorHandler, validationDataMerge } from "@rjsf/utils";

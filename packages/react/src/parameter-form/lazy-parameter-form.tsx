@@ -8,7 +8,7 @@ import { lazy, Suspense } from "react";
 import type { ReactNode } from "react";
 import { classNamesFor } from "./form-ui.ts";
 import { defaultParameterFormMessages } from "./messages.ts";
-import { countInputFields } from "./schema-info.ts";
+import { countInputFields } from "./schema-walk.ts";
 import type { ParameterFormProps } from "./types.ts";
 
 const ParameterForm = lazy(() => import("./parameter-form.tsx").then((module) => ({ default: module.ParameterForm })));

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { messagesByLocale } from "../messages/index.ts";
+import { messagesByLocale } from "../messages/catalog.ts";
 import { everyFieldSchema, VALID_ACME_KEY } from "../stories-support/fixtures.ts";
 import { ParameterFormSkeleton } from "./lazy-parameter-form.tsx";
 import { ParameterForm } from "./parameter-form.tsx";

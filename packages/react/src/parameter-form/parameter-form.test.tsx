@@ -166,6 +166,33 @@ describe("value modes", () => {
     await user.click(screen.getByRole("button", { name: "Reset" }));
     expect(subdomain.value).toBe("reset");
   });
+
+  it("controlled: shows an earlier value object the parent passes again", async () => {
+    const user = userEvent.setup();
+    function Host() {
+      const [value, setValue] = useState<ParameterFormValue>({ subdomain: "a", region: "us" });
+      const [saved, setSaved] = useState<ParameterFormValue>();
+      return (
+        <>
+          <ParameterForm schema={acmeSchema} value={value} onValueChange={({ value: next }) => setValue(next)} />
+          <button type="button" onClick={() => (setSaved(value), setValue({ subdomain: "other", region: "us" }))}>
+            Other
+          </button>
+          <button type="button" onClick={() => setValue(saved!)}>
+            Undo
+          </button>
+        </>
+      );
+    }
+    render(<Host />);
+    const subdomain = screen.getByRole("textbox", { name: "Subdomain" }) as HTMLInputElement;
+    await user.type(subdomain, "b");
+    expect(subdomain.value).toBe("ab");
+    await user.click(screen.getByRole("button", { name: "Other" }));
+    expect(subdomain.value).toBe("other");
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    expect(subdomain.value).toBe("ab");
+  });
 });
 
 describe("form element", () => {

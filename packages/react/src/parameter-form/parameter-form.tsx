@@ -1,19 +1,21 @@
 "use client";
 /**
  * ParameterForm: renders an auth option's input schema with @rjsf/core and our own accessible
- * templates. RJSF only renders; validation, message wording and when problems show are ours.
+ * templates. RJSF only renders; validation, message wording and when problems show are ours (the
+ * templates read the shown problems from shown-errors.ts; RJSF never gets them).
  */
-import { applySchemaDefaults } from "@plugboard/auth-core";
+import { applySchemaDefaults } from "@plugboard/auth-core/schema";
 import Form from "@rjsf/core";
 import type { IChangeEvent } from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Ref } from "react";
-import { validateValue, visibleErrors, withIssues } from "./display.ts";
+import { validateValue, withIssues } from "./display.ts";
 import { classNamesFor, FormUiContext } from "./form-ui.ts";
 import type { FormUi } from "./form-ui.ts";
 import { interpretiveValidator } from "./interpretive-validator.ts";
 import { defaultParameterFormMessages } from "./messages.ts";
+import { FocusFirstProblem, ShownErrors, ShownErrorsContext } from "./shown-errors.ts";
 import { templates } from "./templates.tsx";
 import type { ParameterFormProps, ParameterFormValue } from "./types.ts";
 import { buildUiSchema } from "./ui-schema.ts";
@@ -22,6 +24,8 @@ import { BaseInputTemplate, widgets } from "./widgets.tsx";
 const defaultValidator = interpretiveValidator();
 const allTemplates = { ...templates, BaseInputTemplate };
 const NO_ISSUES: never[] = [];
+// Layout effects warn during server rendering on React 18.
+const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 type FieldSet = ReadonlySet<string>;
 
@@ -68,6 +72,17 @@ export function ParameterForm(props: ParameterFormProps) {
   const [ownValue, setOwnValue] = useState<ParameterFormValue>(() => applySchemaDefaults(schema, compact(defaultValue)));
   const controlled = valueProp !== undefined;
   const value = controlled ? valueProp : ownValue;
+  // RJSF's `formData`. While `value` is exactly what RJSF last reported, RJSF already holds it and
+  // gets none: handing its own edit back as a new object would make it re-derive its state and
+  // render every field a second time per keystroke. Any other value (the initial one, or one the
+  // host set) is handed down, after which that report no longer tells what RJSF holds. Decided
+  // when `value` changes, as RJSF itself only reacts to a changed `formData`.
+  const rjsfReport = useRef<ParameterFormValue | null>(null);
+  const formData = useMemo(() => {
+    if (value === rjsfReport.current) return undefined;
+    rjsfReport.current = null;
+    return value;
+  }, [value]);
 
   // Visibility: a field shows its problems once touched (left, or edited in "change" mode) and
   // after a submit; `quiet` hides new problems of a field while it is being typed into.
@@ -82,12 +97,16 @@ export function ParameterForm(props: ParameterFormProps) {
   if (reported.key !== issuesKey) setReported({ key: issuesKey, value });
 
   const uiSchema = useMemo(() => buildUiSchema(schema), [schema]);
-  const validation = useMemo(() => validateValue(validator, schema, value, messages), [validator, schema, value, messages]);
-  const extraErrors = useMemo(() => {
+  const currentErrors = useMemo(() => {
     const isVisible = (pointer: string) => !quiet.has(pointer) && (submitted || touched.has(pointer));
-    const shown = validateOn === "submit" && !submitted ? {} : visibleErrors(validation.errorSchema, isVisible);
+    // Only the problems that show are worded: while typing, most fields are untouched.
+    const shown = validateOn === "submit" && !submitted ? {} : validateValue(validator, schema, value, messages, isVisible).errorSchema;
     return withIssues(shown, issues, { schema, messages, value, reportedValue: reported.value });
-  }, [validation, validateOn, submitted, touched, quiet, issues, schema, messages, value, reported.value]);
+  }, [validator, validateOn, submitted, touched, quiet, issues, schema, messages, value, reported.value]);
+  // The same object while the shown problems are the same: a keystroke that changes no message
+  // notifies no field.
+  const shownErrorsKey = JSON.stringify(currentErrors);
+  const shownErrors = useMemo(() => currentErrors, [shownErrorsKey]);
 
   const ui = useMemo<FormUi>(
     () => ({
@@ -110,6 +129,7 @@ export function ParameterForm(props: ParameterFormProps) {
   const handleChange = useCallback(
     (event: IChangeEvent<ParameterFormValue>) => {
       const next = compact(event.formData);
+      rjsfReport.current = next;
       if (!controlled) setOwnValue(next);
       onValueChange?.({ value: next });
     },
@@ -128,7 +148,8 @@ export function ParameterForm(props: ParameterFormProps) {
     [disabled, validator, schema, messages, onSubmit],
   );
 
-  // After a failed submit, or when the engine reports problems, focus the first invalid field.
+  // After a failed submit, or when the engine reports problems, focus the first invalid field
+  // (FocusFirstProblem, once the fields show the problems).
   const formElement = useRef<HTMLFormElement | null>(null);
   const lastIssuesKey = useRef(issuesKey);
   useEffect(() => {
@@ -136,10 +157,11 @@ export function ParameterForm(props: ParameterFormProps) {
     lastIssuesKey.current = issuesKey;
     if (issuesKey !== "[]") setFocusRequest((count) => count + 1);
   }, [issuesKey]);
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    formElement.current?.querySelector<HTMLElement>('[data-pb-form-error], [aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
+
+  // The fields read the shown problems from this store (created with the first render's, then
+  // updated after each commit), so only the fields whose problem changed re-render.
+  const [shownErrorsStore] = useState(() => new ShownErrors(shownErrors));
+  useClientLayoutEffect(() => shownErrorsStore.publish(shownErrors, focusRequest), [shownErrorsStore, shownErrors, focusRequest]);
 
   const setFormInstance = useCallback(
     (instance: Form<ParameterFormValue> | null) => {
@@ -152,28 +174,30 @@ export function ParameterForm(props: ParameterFormProps) {
 
   return (
     <FormUiContext.Provider value={ui}>
-      <Form<ParameterFormValue>
-        ref={setFormInstance}
-        schema={schema as RJSFSchema}
-        uiSchema={uiSchema}
-        formData={value}
-        validator={validator}
-        templates={allTemplates}
-        widgets={widgets}
-        idPrefix={idPrefix}
-        // RJSF falls back to its own "rjsf" class for an empty one.
-        className={ui.cls("root", className) ?? " "}
-        disabled={disabled}
-        extraErrors={extraErrors}
-        noValidate
-        noHtml5Validate
-        showErrorList={false}
-        focusOnFirstError={false}
-        onChange={handleChange}
-        onSubmit={handleSubmit}
-      >
-        {children}
-      </Form>
+      <ShownErrorsContext.Provider value={shownErrorsStore}>
+        <Form<ParameterFormValue>
+          ref={setFormInstance}
+          schema={schema as RJSFSchema}
+          uiSchema={uiSchema}
+          formData={formData}
+          validator={validator}
+          templates={allTemplates}
+          widgets={widgets}
+          idPrefix={idPrefix}
+          // RJSF falls back to its own "rjsf" class for an empty one.
+          className={ui.cls("root", className) ?? " "}
+          disabled={disabled}
+          noValidate
+          noHtml5Validate
+          showErrorList={false}
+          focusOnFirstError={false}
+          onChange={handleChange}
+          onSubmit={handleSubmit}
+        >
+          {children}
+        </Form>
+        <FocusFirstProblem container={formElement} />
+      </ShownErrorsContext.Provider>
     </FormUiContext.Provider>
   );
 }

@@ -1,79 +1,42 @@
 /**
- * Cheap schema helpers shared by the form and the lazy wrapper. No RJSF here: this module is in
- * the eagerly loaded graph.
+ * Schema helpers of the form (labels, hints, field lookup by path). No RJSF here. The part the
+ * widget needs before the form loads is schema-walk.ts, re-exported here for the form's modules.
  */
 import type { JsonSchema } from "@plugboard/auth-core";
+import { collectProperties, isObject, resolveLocalRef } from "./schema-walk.ts";
+import type { Schema } from "./schema-walk.ts";
 
-type Schema = Record<string, unknown>;
-
-const MAX_DEPTH = 32;
-
-function isObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Follows a local `$ref` (`#/…`) of `node` inside `root`; other nodes come back unchanged. */
-export function resolveLocalRef(node: unknown, root: unknown, depth = 0): Schema | undefined {
-  if (!isObject(node)) return undefined;
-  const ref = node.$ref;
-  if (typeof ref !== "string" || !ref.startsWith("#") || depth > MAX_DEPTH) return node;
-  const target = getAtPointer(root, ref.slice(1));
-  if (!isObject(target)) return node;
-  const { $ref: _ref, ...siblings } = node;
-  return { ...resolveLocalRef(target, root, depth + 1), ...siblings };
-}
-
-/** Splits a JSON pointer (RFC 6901) into unescaped tokens; `""` → `[]`. */
-export function pointerTokens(pointer: string): string[] {
-  const body = pointer.startsWith("#") ? decodeURIComponent(pointer.slice(1)) : pointer;
-  if (body === "") return [];
-  return body
-    .slice(1)
-    .split("/")
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
+export { collectProperties, countInputFields, getAtPointer, hasInputFields, pointerTokens, resolveLocalRef } from "./schema-walk.ts";
 
 /** Builds a JSON pointer from tokens. */
 export function toPointer(tokens: readonly (string | number)[]): string {
-  return tokens.map((token) => `/${String(token).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+  let pointer = "";
+  for (const token of tokens) {
+    const text = String(token);
+    // Called for every shown problem and field on each keystroke: plain names skip the replaces.
+    pointer += `/${text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text}`;
+  }
+  return pointer;
 }
 
-/** The value at a pointer (own properties only). */
-export function getAtPointer(root: unknown, pointer: string | readonly string[]): unknown {
-  let current = root;
-  for (const token of typeof pointer === "string" ? pointerTokens(pointer) : pointer) {
-    if (typeof current !== "object" || current === null) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
-    current = (current as Schema)[token];
-  }
-  return current;
-}
-
-/**
- * The property schemas an object schema declares: its own `properties`, then those of its
- * `allOf`/`anyOf`/`oneOf` branches, `then`/`else` and schema `dependencies` (RJSF shows them when they apply).
- */
-export function collectProperties(schema: Schema, root: unknown, depth: number, into: Map<string, Schema>): void {
-  if (depth > MAX_DEPTH) return;
-  if (isObject(schema.properties)) {
-    for (const [name, sub] of Object.entries(schema.properties)) {
-      const resolved = resolveLocalRef(sub, root);
-      if (resolved && !into.has(name)) into.set(name, resolved);
-    }
-  }
-  const dependencies = isObject(schema.dependencies) ? Object.values(schema.dependencies).filter(isObject) : [];
-  const branchLists = [schema.allOf, schema.anyOf, schema.oneOf, [schema.then, schema.else], dependencies];
-  for (const branches of branchLists) {
-    if (!Array.isArray(branches)) continue;
-    for (const branch of branches) {
-      const resolved = resolveLocalRef(branch, root);
-      if (resolved) collectProperties(resolved, root, depth + 1, into);
-    }
-  }
-}
+/** Per root schema, the field schemas already looked up by pointer (schemas are never mutated). */
+const fieldSchemas = new WeakMap<object, Map<string, Schema | undefined>>();
 
 /** The schema of the field at `path` (property names and array indexes), or `undefined` if no field is there. */
 export function fieldSchemaAt(root: JsonSchema, path: readonly string[]): Schema | undefined {
+  // Every problem message looks its field up, on every validation: cached, as collecting an
+  // object's properties is linear in their number.
+  if (!isObject(root)) return undefined;
+  let cache = fieldSchemas.get(root);
+  if (!cache) fieldSchemas.set(root, (cache = new Map()));
+  const pointer = toPointer(path);
+  if (cache.has(pointer)) return cache.get(pointer);
+  const found = findFieldSchema(root, path);
+  cache.set(pointer, found);
+  return found;
+}
+
+function findFieldSchema(root: JsonSchema, path: readonly string[]): Schema | undefined {
   let node = resolveLocalRef(root, root);
   for (const token of path) {
     if (!node) return undefined;
@@ -86,25 +49,6 @@ export function fieldSchemaAt(root: JsonSchema, path: readonly string[]): Schema
     node = properties.get(token);
   }
   return node;
-}
-
-/** True when the schema has at least one property to render (cheap; no RJSF). */
-export function hasInputFields(schema: JsonSchema | undefined | null): boolean {
-  if (!isObject(schema)) return false;
-  const root = resolveLocalRef(schema, schema);
-  if (!root) return false;
-  const properties = new Map<string, Schema>();
-  collectProperties(root, schema, 0, properties);
-  return properties.size > 0;
-}
-
-/** How many top-level fields the form will show (for the loading skeleton). */
-export function countInputFields(schema: JsonSchema | undefined | null): number {
-  if (!isObject(schema)) return 0;
-  const root = resolveLocalRef(schema, schema);
-  const properties = new Map<string, Schema>();
-  if (root) collectProperties(root, schema, 0, properties);
-  return properties.size;
 }
 
 const ACRONYMS = new Set(["api", "id", "url", "uri", "ip", "sso", "http", "https", "ssl", "tls", "jwt", "sql", "aws", "dns", "oauth", "sku", "smtp", "imap", "ftp", "sftp", "ssh", "crm", "erp", "utc"]);

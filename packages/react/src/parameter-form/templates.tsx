@@ -2,10 +2,12 @@
 /** Our RJSF templates: label, description, control and error per field; no global error list. */
 import { descriptionId, errorId, getUiOptions } from "@rjsf/utils";
 import type { DescriptionFieldProps, FieldHelpProps, FieldTemplateProps, ObjectFieldTemplateProps, TemplatesType } from "@rjsf/utils";
+import { memo } from "react";
 import type { FocusEvent, ReactNode } from "react";
 import { useFormUi } from "./form-ui.ts";
 import { RichText } from "./rich-text.tsx";
 import { toPointer } from "./schema-info.ts";
+import { FieldErrorContext, useShownError } from "./shown-errors.ts";
 
 function isContainer(schema: FieldTemplateProps["schema"]): boolean {
   const types = [schema.type].flat();
@@ -16,21 +18,26 @@ function leftField(event: FocusEvent<HTMLElement>): boolean {
   return !(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget));
 }
 
-function Description({ id, text }: { id: string; text: ReactNode }) {
+// Memoized: the field template re-renders on every keystroke in its field, the description need not.
+const Description = memo(function Description({ id, text }: { id: string; text: ReactNode }) {
   const { cls } = useFormUi();
   return (
     <div id={id} className={cls("description")}>
       {typeof text === "string" ? <RichText text={text} /> : text}
     </div>
   );
-}
+});
 
 export function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label, children, rawErrors = [], rawDescription, hidden, required, displayLabel, disabled, schema, uiSchema, fieldPathId } = props;
+  const { id, label, children, rawDescription, hidden, required, displayLabel, disabled, schema, uiSchema, fieldPathId } = props;
   const ui = useFormUi();
   const { cls } = ui;
-  if (hidden) return <div hidden>{children}</div>;
-  const error = rawErrors[0];
+  // Problems come from ParameterForm (shown-errors.ts); RJSF itself never validates here.
+  const error = useShownError(fieldPathId.path);
+  // For the control's ARIA state; a container passes its problem on to a control it renders itself
+  // (a multi-select array, an anyOf selector), nested fields provide their own.
+  const control = <FieldErrorContext.Provider value={error}>{children}</FieldErrorContext.Provider>;
+  if (hidden) return <div hidden>{control}</div>;
   if (isContainer(schema)) {
     const isRoot = fieldPathId.path.length === 0;
     const problem = error && (
@@ -41,11 +48,11 @@ export function FieldTemplate(props: FieldTemplateProps) {
     return isRoot ? (
       <>
         {problem}
-        {children}
+        {control}
       </>
     ) : (
       <>
-        {children}
+        {control}
         {problem}
       </>
     );
@@ -80,7 +87,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
       {isCheckbox ? (
         <>
           <div className={cls("checkbox")}>
-            {children}
+            {control}
             {labelElement}
           </div>
           {description}
@@ -89,7 +96,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
         <>
           {labelElement}
           {description}
-          {children}
+          {control}
         </>
       )}
       {error && (

@@ -21,14 +21,21 @@ function objectUi(node: unknown, root: JsonSchema, depth: number): UiSchema {
   const collected = new Map<string, Schema>();
   collectProperties(schema, root, 0, collected);
   const ui: UiSchema = {};
-  for (const [name, property] of collected) ui[name] = fieldUi(name, property, root, depth);
+  for (const [name, property] of collected) {
+    // Fields without hints get no entry: RJSF reads every field's ui options on each change.
+    const entry = fieldUi(name, property, root, depth);
+    if (Object.keys(entry).length > 0) ui[name] = entry;
+  }
   const order = fieldOrder([...collected]);
   if (order) ui["ui:order"] = order;
   return ui;
 }
 
 function fieldUi(name: string, schema: Schema, root: JsonSchema, depth: number): UiSchema {
-  const ui: UiSchema = { "ui:title": fieldLabel(schema, name) };
+  const ui: UiSchema = {};
+  // RJSF labels a field with its `title`; the others get ours (the humanized property name).
+  const label = fieldLabel(schema, name);
+  if (label !== schema.title) ui["ui:title"] = label;
   if (schema.type === "object") return { ...ui, ...objectUi(schema, root, depth + 1) };
   const secret = isSecretSchema(schema);
   if (secret) ui["ui:widget"] = "password";

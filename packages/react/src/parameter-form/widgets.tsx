@@ -7,10 +7,11 @@ import type { ChangeEvent, FocusEvent } from "react";
 import { isSecretSchema } from "../internal/secret-fields.ts";
 import { formatMessage } from "../internal/format.ts";
 import { useFormUi } from "./form-ui.ts";
+import { useFieldError } from "./shown-errors.ts";
 
-/** The ARIA state every control shares. */
-function ariaFor({ id, schema, options, rawErrors, hideLabel, label }: WidgetProps) {
-  const invalid = (rawErrors?.length ?? 0) > 0;
+/** The ARIA state every control shares (the shown problem comes from the field template). */
+function useAria({ id, schema, options, hideLabel, label }: WidgetProps) {
+  const invalid = useFieldError() !== undefined;
   const hasDescription = Boolean(options.description ?? schema.description);
   const describedBy = [invalid && errorId(id), hasDescription && descriptionId(id)].filter(Boolean).join(" ");
   return {
@@ -24,6 +25,7 @@ function ariaFor({ id, schema, options, rawErrors, hideLabel, label }: WidgetPro
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
   const { id, htmlName, value, required, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, type, placeholder } = props;
   const { cls } = useFormUi();
+  const aria = useAria(props);
   const inputProps = getInputProps(schema, type, options);
   const isNumber = inputProps.type === "number";
   const inputValue = isNumber ? (value || value === 0 ? value : "") : (value ?? "");
@@ -45,7 +47,7 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
       autoCapitalize={secret ? "off" : undefined}
       autoCorrect={secret ? "off" : undefined}
       spellCheck={secret ? false : undefined}
-      {...ariaFor(props)}
+      {...aria}
       onChange={onChangeOverride ?? handleChange}
       onBlur={(event: FocusEvent<HTMLInputElement>) => onBlur(id, event.target.value)}
       onFocus={(event: FocusEvent<HTMLInputElement>) => onFocus(id, event.target.value)}
@@ -92,6 +94,7 @@ function EyeIcon({ crossed }: { crossed: boolean }) {
 export function SelectWidget(props: WidgetProps) {
   const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, options, schema } = props;
   const { cls, messages } = useFormUi();
+  const aria = useAria(props);
   const { enumOptions = [], enumDisabled, emptyValue } = options;
   const format = getOptionValueFormat(options);
   const decode = (raw: string) => enumOptionValueDecoder(raw, enumOptions, format, emptyValue);
@@ -105,7 +108,7 @@ export function SelectWidget(props: WidgetProps) {
       required={required}
       disabled={disabled || readonly}
       autoFocus={autofocus}
-      {...ariaFor(props)}
+      {...aria}
       onChange={(event) => onChange(decode(event.target.value))}
       onBlur={(event) => onBlur(id, decode(event.target.value))}
       onFocus={(event) => onFocus(id, decode(event.target.value))}
@@ -124,6 +127,7 @@ export function SelectWidget(props: WidgetProps) {
 export function CheckboxWidget(props: WidgetProps) {
   const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
   const { cls } = useFormUi();
+  const aria = useAria(props);
   return (
     <input
       type="checkbox"
@@ -134,7 +138,7 @@ export function CheckboxWidget(props: WidgetProps) {
       aria-required={required || undefined}
       disabled={disabled || readonly}
       autoFocus={autofocus}
-      {...ariaFor(props)}
+      {...aria}
       onChange={(event) => onChange(event.target.checked)}
       onBlur={(event) => onBlur(id, event.target.checked)}
       onFocus={(event) => onFocus(id, event.target.checked)}
@@ -146,6 +150,7 @@ export function CheckboxWidget(props: WidgetProps) {
 export function TextareaWidget(props: WidgetProps) {
   const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, options, placeholder } = props;
   const { cls } = useFormUi();
+  const aria = useAria(props);
   return (
     <textarea
       id={id}
@@ -158,7 +163,7 @@ export function TextareaWidget(props: WidgetProps) {
       disabled={disabled}
       autoFocus={autofocus}
       rows={typeof options.rows === "number" ? options.rows : 4}
-      {...ariaFor(props)}
+      {...aria}
       onChange={(event) => onChange(event.target.value === "" ? options.emptyValue : event.target.value)}
       onBlur={(event) => onBlur(id, event.target.value)}
       onFocus={(event) => onFocus(id, event.target.value)}
