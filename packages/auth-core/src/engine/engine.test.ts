@@ -206,6 +206,53 @@ describe("connections", () => {
   });
 });
 
+describe("responseHandlers", () => {
+  const connection: Connection = { authOptionKey: "", authType: "client-credentials", credentials: { token: "good" }, input: {}, connectedAt: "" };
+  const revoked = { $eval: { $var: "response.data.error.code" }, is: "revoked" };
+  const notFound = { $eval: { $var: "response.status" }, is: 404 };
+  // The same handlers with a $jsonata formula in each, which makes them evaluate asynchronously.
+  const variants = {
+    sync: { revoked, notFound },
+    jsonata: { revoked: { $jsonata: "response.data.error.code = 'revoked'" }, notFound: { $jsonata: "response.status = 404" } },
+  };
+
+  function clientWith(match: (typeof variants)[keyof typeof variants]) {
+    const responseHandlers = [
+      { match: match.revoked, error: { key: "connection_is_defunct", message: { $concat: ["Revoked: ", { $var: "response.data.error.message" }] }, data: { $var: "credentials.token" } } },
+      { match: match.notFound, isSuccess: true, data: { $var: "response.data.items" } },
+      { match: { $eval: { $var: "response.data.error.code" }, is: "odd" }, error: { key: "not_a_key" } },
+    ];
+    const spec = parseConnectorSpec({ key: "handlers", type: "client-credentials", makeApiClient: { type: "mapping", mapping: { baseUri: API, responseHandlers } } });
+    return createAuthEngine(spec).createApiClient(connection);
+  }
+
+  it.each(Object.entries(variants))("decides before the defaults (%s formulas)", async (_name, match) => {
+    server.use(
+      http.get(`${API}/revoked`, () => HttpResponse.json({ error: { code: "revoked", message: "key withdrawn" } })),
+      http.get(`${API}/missing`, () => HttpResponse.json({ items: [] }, { status: 404 })),
+      http.get(`${API}/odd`, () => HttpResponse.json({ error: { code: "odd" } }, { status: 200 })),
+      http.get(`${API}/fine`, () => HttpResponse.json({ ok: true })),
+    );
+    const client = clientWith(match);
+    const error = await failure(client.get("/revoked"));
+    expect(error).toMatchObject({ key: ErrorKey.CONNECTION_IS_DEFUNCT, message: "Revoked: key withdrawn", data: { details: "good" } });
+    expect(await client.get("/missing")).toEqual([]);
+    expect(await failure(client.get("/odd"))).toMatchObject({ key: ErrorKey.API_REQUEST_FAILED, message: "The API reported an error (HTTP 200)." });
+    expect(await client.get("/fine")).toEqual({ ok: true });
+  });
+
+  it("gives handlers the response headers and the whole response as plain data", async () => {
+    server.use(http.get(`${API}/flagged`, () => HttpResponse.json({ items: [1] }, { headers: { Flag: "stop" } })));
+    const responseHandlers = [
+      { match: { $eval: { $var: "response.headers.flag" }, is: "stop" }, isSuccess: true, data: { $var: "response" } },
+    ];
+    const spec = parseConnectorSpec({ key: "handlers", type: "client-credentials", makeApiClient: { type: "mapping", mapping: { baseUri: API, responseHandlers } } });
+    const whole = await createAuthEngine(spec).createApiClient(connection).get("/flagged");
+    expect(whole).toEqual({ status: 200, statusCode: 200, headers: { "content-length": "13", "content-type": "application/json", flag: "stop" }, data: { items: [1] } });
+    expect(JSON.parse(JSON.stringify(whole))).toEqual(whole);
+  });
+});
+
 describe("option selection", () => {
   const spec = parseConnectorSpec({
     key: "multi",

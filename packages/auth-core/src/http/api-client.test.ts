@@ -2,7 +2,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ErrorKey, isPlugboardError } from "../errors.ts";
-import { createApiClient } from "./api-client.ts";
+import { buildRequest, createApiClient } from "./api-client.ts";
 import type { ResolvedClientConfig } from "./api-client.ts";
 import { normalizeApiClientConfig, splitResponseHandlers } from "./client-config.ts";
 
@@ -62,6 +62,57 @@ describe("normalizeApiClientConfig", () => {
     const { clientMapping, responseHandlers } = splitResponseHandlers({ args: { baseUri: API, responseHandlers: [{ match: true }] } });
     expect(clientMapping).toEqual({ args: { baseUri: API } });
     expect(responseHandlers).toEqual([{ match: true }]);
+  });
+});
+
+/** The URL as the client built it before it serialized queries itself: everything through URL.searchParams. */
+function referenceUrl(baseUri: string, path: string, configQuery: Record<string, unknown>, requestQuery?: Record<string, unknown>): string {
+  const append = (params: URLSearchParams, query: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(query)) {
+      if (value === undefined || value === null) continue;
+      params.delete(name);
+      const items = Array.isArray(value) ? value.filter((item) => item !== undefined && item !== null) : [value];
+      for (const item of items) params.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
+    }
+  };
+  const joined = /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : path ? `${baseUri.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}` : baseUri;
+  const url = new URL(joined);
+  append(url.searchParams, configQuery);
+  if (requestQuery) append(url.searchParams, requestQuery);
+  return url.toString();
+}
+
+describe("buildRequest", () => {
+  const odd = ["a b", "a+b", "a&b=c", "~!'()*-._", "100%", "é", "日本", "😀", "\uD800x", "", "/?#[]@", "line\nbreak"];
+  const cases: Array<[string, string, Record<string, unknown>, Record<string, unknown> | undefined]> = [
+    [API, "/contacts", {}, { limit: 2 }],
+    [`${API}/`, "contacts", { units: "metric" }, undefined],
+    [`${API}//`, "//contacts", { units: "metric", drop: null, gone: undefined }, { units: "imperial", tag: ["a", null, "b"], none: [] }],
+    [API, "", { key: "k" }, {}],
+    [API, "/items", { filter: { a: [1, "x"] }, flag: true, n: 0 }, { flag: false, empty: "" }],
+    [API, "/items", { clear: ["x"] }, { clear: [] }],
+    [API, "/items", { only: [] }, undefined],
+    [API, "/search?q=a%20b&keep=1", { units: "metric" }, { keep: 2 }],
+    [API, "/search?q=a%20b", {}, undefined],
+    [API, "/page#frag", {}, { a: 1 }],
+    [API, "/trailing?", {}, { a: 1 }],
+    [API, "/trailing?", {}, { a: [] }],
+    [API, "/a/../b/./c", {}, { a: 1 }],
+    [API, "https://other.example.test/x", { units: "metric" }, { a: 1 }],
+    ["foo://host/base", "/x", {}, { a: "b c" }],
+    [API, "/odd", Object.fromEntries(odd.map((text, i) => [`c${i}${text}`, text])), Object.fromEntries(odd.map((text, i) => [`r${i}${text}`, [text, text]]))],
+  ];
+
+  it.each(cases)("builds the same URL as URL.searchParams (%s + %s)", (baseUri, path, query, requestQuery) => {
+    const built = buildRequest({ baseUri, headers: {}, query }, "GET", path, requestQuery ? { query: requestQuery } : {});
+    expect(built.url).toBe(referenceUrl(baseUri, path, query, requestQuery));
+  });
+
+  it("builds the same URL again for the same config (cached per config object)", () => {
+    const config = { baseUri: API, headers: {}, query: { units: "metric", tag: ["a", "b"] } };
+    const first = buildRequest(config, "GET", "/x", { query: { tag: "c" } }).url;
+    expect(buildRequest(config, "GET", "/x", { query: { tag: "c" } }).url).toBe(first);
+    expect(buildRequest(config, "GET", "/x", {}).url).toBe(referenceUrl(API, "/x", config.query));
   });
 });
 
@@ -131,6 +182,42 @@ describe("createApiClient", () => {
       headers: { "x-trace": "t1" },
       data: { ok: true },
     });
+  });
+
+  it("returns the full response as a plain object, headers included, to handlers and callers alike", async () => {
+    server.use(http.get(`${API}/full`, () => HttpResponse.json({ ok: true }, { headers: { "X-Trace": "t1" } })));
+    const seen: unknown[] = [];
+    const client = createApiClient({
+      resolveConfig: () =>
+        config({
+          handleResponse: (response) => {
+            seen.push(response.headers["x-trace"], { ...response });
+            return undefined;
+          },
+        }),
+    });
+    const full = await client.get("/full", undefined, { returnFullResponse: true });
+    const headers = { "content-length": "11", "content-type": "application/json", "x-trace": "t1" };
+    const expected = { status: 200, statusCode: 200, headers, data: { ok: true } };
+    expect(full).toStrictEqual(expected);
+    expect(Object.getOwnPropertySymbols(full)).toEqual([]);
+    expect(seen).toStrictEqual(["t1", expected]);
+  });
+
+  it("parses JSON by content type, by shape, or as asked, and keeps other text", async () => {
+    server.use(
+      http.get(`${API}/typed`, () => new HttpResponse("[1]", { headers: { "Content-Type": "application/problem+json" } })),
+      http.get(`${API}/shaped`, () => new HttpResponse(' {"a":1}', { headers: { "Content-Type": "text/plain" } })),
+      http.get(`${API}/plain`, () => new HttpResponse("42", { headers: { "Content-Type": "text/plain" } })),
+      http.get(`${API}/empty`, () => new HttpResponse(null, { status: 200 })),
+    );
+    const client = createApiClient({ resolveConfig: () => config() });
+    expect(await client.get("/typed", undefined, { responseType: "text" })).toEqual([1]);
+    expect(await client.get("/shaped")).toEqual({ a: 1 });
+    expect(await client.get("/shaped", undefined, { responseType: "text" })).toBe(' {"a":1}');
+    expect(await client.get("/plain")).toBe("42");
+    expect(await client.get("/plain", undefined, { responseType: "json" })).toBe(42);
+    expect(await client.get("/empty")).toBeUndefined();
   });
 
   it("keeps a body that claims JSON but is not as text instead of crashing", async () => {
@@ -260,6 +347,33 @@ describe("createApiClient", () => {
     const client = createApiClient({ resolveConfig: () => config(), onRequest: (entry) => entries.push(entry) });
     await client.get("/log");
     expect(entries).toEqual([expect.objectContaining({ method: "GET", url: `${API}/log`, status: 200 })]);
+  });
+
+  it("sends the same default headers whether or not the call adds its own", async () => {
+    const sent: Array<[string, string][]> = [];
+    const client = createApiClient({
+      resolveConfig: () => config({ headers: { "X-API-Key": " k1 ", Accept: "application/vnd.api+json" }, auth: { username: "u", password: "p" } }),
+      fetch: async (input, init) => {
+        sent.push([...new Request(input, init).headers]);
+        return HttpResponse.json({});
+      },
+    });
+    await client.get("/a");
+    await client.get("/a", undefined, { headers: { "X-Extra": "1" } });
+    expect(sent[0]).toEqual([
+      ["accept", "application/vnd.api+json"],
+      ["authorization", "Basic dTpw"],
+      ["x-api-key", "k1"],
+    ]);
+    expect(sent[1]?.filter(([name]) => name !== "x-extra")).toEqual(sent[0]);
+  });
+
+  it("rejects an invalid default header value before sending, on every request", async () => {
+    const fetch = vi.fn(async () => HttpResponse.json({}));
+    const client = createApiClient({ resolveConfig: () => config({ headers: { "X-Bad": "a\nb" } }), fetch });
+    await expect(client.get("/a")).rejects.toThrow(TypeError);
+    await expect(client.get("/a")).rejects.toThrow(TypeError);
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it("lets authorizeRequest add headers after the request is built", async () => {

@@ -7,7 +7,7 @@
  */
 import { ConnectionError, ErrorKey, isPlugboardError, PlugboardError } from "../errors.ts";
 import { utf8ToBase64 } from "../internal/base64.ts";
-import type { ApiClientConfig } from "./client-config.ts";
+import type { ApiClientConfig, BasicAuth } from "./client-config.ts";
 import type { ApiClient, ApiRequestOptions, ApiResponse, FetchLike, HttpMethod } from "./types.ts";
 
 /** What a matching response handler decided. */
@@ -48,7 +48,11 @@ export interface RequestLogEntry {
 }
 
 export interface ApiClientOptions {
-  /** Called per request, so refreshed credentials take effect on the next call. */
+  /**
+   * Called per request, so refreshed credentials take effect on the next call. Per-config work
+   * (default headers, Basic auth, default query) is cached by object identity: return a new
+   * object when the config changes instead of mutating the previous one.
+   */
   resolveConfig: () => ResolvedClientConfig | Promise<ResolvedClientConfig>;
   fetch?: FetchLike;
   /**
@@ -73,44 +77,50 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseDelayMs = options.retry?.baseDelayMs ?? 500;
   const maxDelayMs = options.retry?.maxDelayMs ?? 10_000;
 
-  async function sendOnce(
-    method: HttpMethod,
-    path: string,
-    request: ApiRequestOptions,
-  ): Promise<{ response: ApiResponse; outcome: HandlerOutcome; url: string; config: ResolvedClientConfig }> {
-    const config = await options.resolveConfig();
-    const outgoing = buildRequest(config, method, path, request);
-    if (options.authorizeRequest) await options.authorizeRequest(outgoing);
-    const started = now();
-    let raw: Response;
-    try {
-      raw = await fetchImpl(outgoing.url, {
-        method,
-        headers: outgoing.headers,
-        body: outgoing.body,
-        ...(request.signal ? { signal: request.signal } : {}),
-      });
-    } catch (error) {
-      options.onRequest?.({ method, url: outgoing.url, durationMs: now() - started, error: String(error) });
-      if (request.signal?.aborted) throw new PlugboardError(ErrorKey.CANCELLED, { message: "The request was cancelled.", cause: error });
-      throw new ConnectionError(ErrorKey.NETWORK_ERROR, {
-        message: `Could not reach ${method} ${outgoing.url}: ${error instanceof Error ? error.message : String(error)}`,
-        data: { method, url: outgoing.url },
-        cause: error,
-      });
-    }
-    const response = await readResponse(raw, request.responseType);
-    options.onRequest?.({ method, url: outgoing.url, status: response.status, durationMs: now() - started });
-    const handled = config.handleResponse ? await config.handleResponse(response) : undefined;
-    return { response, outcome: handled ?? defaultOutcome(response, method, outgoing.url), url: outgoing.url, config };
-  }
-
+  // One async function per call (no per-attempt helper): every extra await layer costs a promise
+  // and a resume on each request.
   async function request(method: HttpMethod, path: string, request: ApiRequestOptions = {}): Promise<unknown> {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      const { response, outcome, url, config } = await sendOnce(method, path, request);
-      if (outcome.success) return request.returnFullResponse ? { ...response, data: outcome.data } : outcome.data;
+      // Skip the await (a microtask hop) when the config is already at hand.
+      const pending = options.resolveConfig();
+      const config = isPromiseLike(pending) ? await pending : pending;
+      let url: string;
+      let init: RequestInit;
+      if (options.authorizeRequest || request.headers || (request.data !== undefined && request.data !== null)) {
+        const outgoing = buildRequest(config, method, path, request);
+        if (options.authorizeRequest) await options.authorizeRequest(outgoing);
+        url = outgoing.url;
+        init = { method, headers: outgoing.headers, body: outgoing.body };
+      } else {
+        // The common case (no per-call headers, no body, no signing): URL and headers from what
+        // is prepared once per config, instead of building URL and Headers objects per request.
+        const prepared = preparedConfig(config);
+        url = prepared.url(path, request.query);
+        init = { method, headers: prepared.defaultHeaders(), body: undefined };
+      }
+      if (request.signal) init.signal = request.signal;
 
+      const started = options.onRequest ? now() : 0;
+      let raw: Response;
+      try {
+        raw = await fetchImpl(url, init);
+      } catch (error) {
+        options.onRequest?.({ method, url, durationMs: now() - started, error: String(error) });
+        if (request.signal?.aborted) throw new PlugboardError(ErrorKey.CANCELLED, { message: "The request was cancelled.", cause: error });
+        throw new ConnectionError(ErrorKey.NETWORK_ERROR, {
+          message: `Could not reach ${method} ${url}: ${error instanceof Error ? error.message : String(error)}`,
+          data: { method, url },
+          cause: error,
+        });
+      }
+      const response = toApiResponse(raw, request.responseType === "arraybuffer" ? await raw.arrayBuffer() : await raw.text(), request.responseType);
+      options.onRequest?.({ method, url, status: response.status, durationMs: now() - started });
+      let handled = config.handleResponse ? config.handleResponse(response) : undefined;
+      if (isPromiseLike(handled)) handled = await handled;
+      const outcome = handled ?? defaultOutcome(response, method, url);
+
+      if (outcome.success) return request.returnFullResponse ? { ...response, data: outcome.data } : outcome.data;
       if (outcome.key === ErrorKey.ACCESS_TOKEN_EXPIRED && options.refreshCredentials && !refreshed) {
         refreshed = true;
         await refreshOrFail(() => options.refreshCredentials!(config));
@@ -129,12 +139,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     request,
-    get: (path, query, opts) => request("GET", path, { ...opts, query: { ...opts?.query, ...query } }),
-    delete: (path, query, opts) => request("DELETE", path, { ...opts, query: { ...opts?.query, ...query } }),
+    get: (path, query, opts) => request("GET", path, withQuery(opts, query)),
+    delete: (path, query, opts) => request("DELETE", path, withQuery(opts, query)),
     post: (path, data, opts) => request("POST", path, { ...opts, data }),
     put: (path, data, opts) => request("PUT", path, { ...opts, data }),
     patch: (path, data, opts) => request("PATCH", path, { ...opts, data }),
   };
+}
+
+/** `get(path, query, opts)`: the query argument merged over `opts.query`, copied at call time. */
+function withQuery(opts: ApiRequestOptions | undefined, query: Record<string, unknown> | undefined): ApiRequestOptions {
+  if (!opts) return query ? { query: { ...query } } : {};
+  return { ...opts, query: { ...opts.query, ...query } };
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 }
 
 /** Runs a refresh; anything but a network problem means the credentials are unusable now. */
@@ -186,20 +206,106 @@ function backoffDelay(response: ApiResponse, attempt: number, baseDelayMs: numbe
 
 /** Builds the URL, headers and body for one request from the client config and call options. */
 export function buildRequest(config: ApiClientConfig, method: HttpMethod, path: string, request: ApiRequestOptions): OutgoingRequest {
-  const url = new URL(joinUrl(config.baseUri, path));
-  appendQuery(url.searchParams, config.query);
-  if (request.query) appendQuery(url.searchParams, request.query);
+  const url = preparedConfig(config).url(path, request.query);
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(config.headers)) headers.set(name, value);
   if (request.headers) for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
-  if (config.auth && !headers.has("authorization")) {
-    headers.set("authorization", `Basic ${utf8ToBase64(`${config.auth.username ?? ""}:${config.auth.password ?? ""}`)}`);
-  }
+  if (config.auth && !headers.has("authorization")) headers.set("authorization", basicAuthorization(config.auth));
   if (!headers.has("accept")) headers.set("accept", "application/json");
 
   const { body, formParams } = encodeBody(request.data, headers);
-  return { method, url: url.toString(), headers, body, ...(formParams ? { formParams } : {}) };
+  return { method, url, headers, body, ...(formParams ? { formParams } : {}) };
+}
+
+const MAX_CACHED_PATHS = 100;
+
+/**
+ * What requests need from a config regardless of the call, computed on first use and cached per
+ * config object. Each part is computed separately, so errors (invalid URL, header or query
+ * value) surface in the same order, and on every request, as when nothing was cached.
+ */
+class PreparedConfig {
+  /** `new URL(baseUri + path).href` per path requested so far, or null when it has its own query or fragment. Bounded: paths may embed ids. */
+  private readonly hrefs = new Map<string, string | null>();
+  /** The config's query as form-encoded `name=value` strings ("" for an empty array), in order. */
+  private query: Array<{ name: string; pair: string }> | undefined;
+  private headers: Record<string, string> | undefined;
+
+  constructor(private readonly config: ApiClientConfig) {}
+
+  /**
+   * The request URL: `baseUri` + `path`, then the config's query, then the call's query (which
+   * replaces config parameters of the same name). Same result as appending both to
+   * `URL.searchParams` (the reference in the tests), without re-serializing the URL per parameter.
+   */
+  url(path: string, requestQuery: Record<string, unknown> | undefined): string {
+    let href = this.hrefs.get(path);
+    if (href === undefined) {
+      const parsed = new URL(joinUrl(this.config.baseUri, path)).href;
+      href = parsed.includes("?") || parsed.includes("#") ? null : parsed;
+      if (this.hrefs.size >= MAX_CACHED_PATHS) this.hrefs.clear();
+      this.hrefs.set(path, href);
+    }
+    this.query ??= queryEntries(this.config.query).map(([name, value]) => ({ name, pair: encodePair(name, value) }));
+    if (href === null) {
+      // The path brings its own query or fragment (rare): let URLSearchParams merge them.
+      const url = new URL(joinUrl(this.config.baseUri, path));
+      appendQuery(url.searchParams, this.config.query);
+      if (requestQuery) appendQuery(url.searchParams, requestQuery);
+      return url.href;
+    }
+    const extra = requestQuery ? queryEntries(requestQuery) : [];
+    let search = "";
+    for (const { name, pair } of this.query) {
+      if (pair && !extra.some(([extraName]) => extraName === name)) search += search ? `&${pair}` : pair;
+    }
+    for (const [name, value] of extra) {
+      const pair = encodePair(name, value);
+      if (pair) search += search ? `&${pair}` : pair;
+    }
+    return search ? `${href}?${search}` : href;
+  }
+
+  /**
+   * The headers of a request without per-call headers or body (what buildRequest would send), as
+   * a fresh plain object: cheaper to build, and for fetch to read, than a Headers object.
+   */
+  defaultHeaders(): Record<string, string> {
+    this.headers ??= this.validatedHeaders();
+    return { ...this.headers };
+  }
+
+  private validatedHeaders(): Record<string, string> {
+    // Same steps as buildRequest. A Headers object validates and normalizes each value (same
+    // TypeErrors); the map keeps what fetch would send from it: per lower-cased name, the first
+    // position and the last name and value set.
+    const check = new Headers();
+    const byName = new Map<string, [string, string]>();
+    const set = (name: string, value: string) => {
+      check.set(name, value);
+      byName.set(name.toLowerCase(), [name, check.get(name) ?? ""]);
+    };
+    for (const [name, value] of Object.entries(this.config.headers)) set(name, value);
+    if (this.config.auth && !byName.has("authorization")) set("authorization", basicAuthorization(this.config.auth));
+    if (!byName.has("accept")) set("accept", "application/json");
+    return Object.fromEntries(byName.values());
+  }
+}
+
+const preparedConfigs = new WeakMap<ApiClientConfig, PreparedConfig>();
+
+function preparedConfig(config: ApiClientConfig): PreparedConfig {
+  let prepared = preparedConfigs.get(config);
+  if (!prepared) {
+    prepared = new PreparedConfig(config);
+    preparedConfigs.set(config, prepared);
+  }
+  return prepared;
+}
+
+function basicAuthorization(auth: BasicAuth): string {
+  return `Basic ${utf8ToBase64(`${auth.username ?? ""}:${auth.password ?? ""}`)}`;
 }
 
 function joinUrl(baseUri: string | undefined, path: string): string {
@@ -213,9 +319,47 @@ function joinUrl(baseUri: string | undefined, path: string): string {
   return `${baseUri.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
 }
 
+/** The parameters a query object sends: undefined and null values are skipped (they do not replace a default either). */
+function queryEntries(query: Record<string, unknown>): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  for (const name of Object.keys(query)) {
+    const value = query[name];
+    if (value !== undefined && value !== null) entries.push([name, value]);
+  }
+  return entries;
+}
+
+/** `name=value` form-encoded; array values repeat the name; "" when an array has no values. */
+function encodePair(name: string, value: unknown): string {
+  if (!Array.isArray(value)) return `${formEncode(name)}=${formEncode(stringify(value))}`;
+  let out = "";
+  for (const item of value) {
+    if (item === undefined || item === null) continue;
+    const pair = `${formEncode(name)}=${formEncode(stringify(item))}`;
+    out += out ? `&${pair}` : pair;
+  }
+  return out;
+}
+
+/** Characters application/x-www-form-urlencoded leaves as they are. */
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
+
+/** The application/x-www-form-urlencoded serializer of one string (what URLSearchParams#toString does). */
+function formEncode(text: string): string {
+  if (FORM_SAFE.test(text)) return text;
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(text);
+  } catch {
+    // Lone surrogates: URLSearchParams turns them into U+FFFD.
+    return new URLSearchParams([["", text]]).toString().slice(1);
+  }
+  // encodeURIComponent leaves ! ' ( ) ~ alone and writes spaces as %20; form encoding does not.
+  return encoded.replace(/%20|[!'()~]/g, (match) => (match === "%20" ? "+" : `%${match.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
 function appendQuery(params: URLSearchParams, query: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
+  for (const [name, value] of queryEntries(query)) {
     params.delete(name);
     if (Array.isArray(value)) {
       for (const item of value) if (item !== undefined && item !== null) params.append(name, stringify(item));
@@ -259,25 +403,66 @@ function collectForm(params: URLSearchParams): Record<string, string | string[]>
 
 /** Reads status, headers (lower-cased names) and body; a body that is not what it claims is kept as text. */
 export async function readResponse(raw: Response, responseType?: ApiRequestOptions["responseType"]): Promise<ApiResponse> {
-  const headers: Record<string, string> = {};
-  raw.headers.forEach((value, name) => {
-    headers[name.toLowerCase()] = value;
-  });
-  let data: unknown;
-  if (responseType === "arraybuffer") {
-    data = await raw.arrayBuffer();
-  } else {
-    const text = await raw.text();
-    const isJson = responseType === "json" || /[/+]json\b/i.test(headers["content-type"] ?? "");
-    data = text;
-    if (text === "") data = undefined;
-    else if (isJson || (responseType === undefined && /^\s*[[{]/.test(text))) {
+  return toApiResponse(raw, responseType === "arraybuffer" ? await raw.arrayBuffer() : await raw.text(), responseType);
+}
+
+/** readResponse once the body is read (the client reads it itself: one async function less per request). */
+function toApiResponse(raw: Response, body: string | ArrayBuffer, responseType: ApiRequestOptions["responseType"]): ApiResponse {
+  let data: unknown = body;
+  if (body === "") data = undefined;
+  else if (typeof body === "string") {
+    // JSON when asked for, when it looks like JSON (no responseType) or when the Content-Type says
+    // so; the header is looked up last, only when the text alone does not decide.
+    const isJson =
+      responseType === "json" || (responseType === undefined && /^\s*[[{]/.test(body)) || /[/+]json\b/i.test(raw.headers.get("content-type") ?? "");
+    if (isJson) {
       try {
-        data = JSON.parse(text) as unknown;
+        data = JSON.parse(body) as unknown;
       } catch {
-        data = text;
+        data = body;
       }
     }
   }
-  return { status: raw.status, statusCode: raw.status, headers, data };
+  const status = raw.status;
+  const response = { status, statusCode: status } as ApiResponse;
+  Object.defineProperty(response, "headers", headersProperty);
+  response.data = data;
+  // Not enumerable: spreads and JSON do not carry it.
+  Object.defineProperty(response, pendingHeaders, { value: { raw: raw.headers } });
+  return response;
 }
+
+/** Where a response keeps fetch's Headers until its `headers` are first read. */
+const pendingHeaders = Symbol("pendingHeaders");
+
+interface HeadersSlot {
+  raw?: Headers | undefined;
+  copy?: Record<string, string>;
+}
+
+/**
+ * `ApiResponse.headers` (lower-cased names), copied from fetch's Headers on first read: most
+ * responses are never asked for their headers, and iterating a Headers object sorts and combines
+ * its list, several µs per response in Node 20. An own enumerable accessor, so spreads, JSON and
+ * formulas see it as a plain property. One shared descriptor keeps response objects in V8's fast
+ * mode (an object literal with `get headers()` does not, and then costs more than the copy).
+ */
+const headersProperty: PropertyDescriptor & ThisType<{ [pendingHeaders]: HeadersSlot }> = {
+  get() {
+    const slot = this[pendingHeaders];
+    if (slot.raw) {
+      const copy: Record<string, string> = {};
+      for (const [name, value] of slot.raw) copy[name.toLowerCase()] = value;
+      slot.copy = copy;
+      slot.raw = undefined;
+    }
+    return slot.copy;
+  },
+  set(value: Record<string, string>) {
+    const slot = this[pendingHeaders];
+    slot.raw = undefined;
+    slot.copy = value;
+  },
+  enumerable: true,
+  configurable: true,
+};
