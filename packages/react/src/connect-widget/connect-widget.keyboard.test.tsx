@@ -52,7 +52,7 @@ describe("ConnectWidget: keyboard only", () => {
     await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(1));
     expect(onConnected.mock.calls[0]![0].connection.authOptionKey).toBe("apiKey");
     // Focus moves to the result instead of getting lost with the removed button.
-    expect(document.activeElement?.className).toContain("pb-success");
+    await waitFor(() => expect(document.activeElement?.className).toContain("pb-success"));
   });
 
   it("arrows to the OAuth option, Tab to the button, Enter opens the popup and connects", async () => {

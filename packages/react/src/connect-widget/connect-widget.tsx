@@ -129,14 +129,17 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   const messages = ui.messages;
   const panelProps = { messages, unstyled: ui.unstyled, classNames };
 
-  const focusPanelOnMount = useRef(false);
-  const [focusRefs] = useState(() => ({ rootRef, panelRef, successRef, focusPanelOnMount }));
+  const focusOnMount = useRef<"panel" | "success" | undefined>(undefined);
+  const [focusRefs] = useState(() => ({ rootRef, panelRef, successRef, focusOnMount }));
   useFocusOnOutcome(state, focusRefs);
-  const attachPanel = (node: HTMLDivElement | null): void => {
-    panelRef.current = node;
-    if (node && focusPanelOnMount.current) node.focus();
-    focusPanelOnMount.current = false;
+  // The outcome's chunk may still be loading when the state changes: then it takes focus on mount.
+  const attach = (target: "panel" | "success", ref: RefObject<HTMLDivElement | null>) => (node: HTMLDivElement | null) => {
+    ref.current = node;
+    if (node && focusOnMount.current === target) node.focus();
+    if (node) focusOnMount.current = undefined;
   };
+  const attachPanel = attach("panel", panelRef);
+  const attachSuccess = attach("success", successRef);
   const optionsLoaded = state !== "idle" && state !== "loading-options";
   useEffect(() => {
     if (optionsLoaded) loadOutcome().catch(() => undefined);
@@ -325,15 +328,16 @@ export function ConnectWidget(props: ConnectWidgetProps) {
           </Suspense>
         ) : null}
         {state === "connected" && snapshot.connection ? (
-          <div ref={successRef} tabIndex={-1} className={slot(ui.unstyled, "pb-success", classNames.success)}>
-            {props.renderSuccess ? (
-              props.renderSuccess({ connection: snapshot.connection, option, reset: () => void actions.reset() })
-            ) : (
-              <Suspense fallback={null}>
+          // While the summary's chunk loads, the whole frame waits (no empty box); the live status says "Connected".
+          <Suspense fallback={null}>
+            <div ref={attachSuccess} tabIndex={-1} className={slot(ui.unstyled, "pb-success", classNames.success)}>
+              {props.renderSuccess ? (
+                props.renderSuccess({ connection: snapshot.connection, option, reset: () => void actions.reset() })
+              ) : (
                 <ConnectionStatus connection={snapshot.connection} options={options} />
-              </Suspense>
-            )}
-          </div>
+              )}
+            </div>
+          </Suspense>
         ) : null}
         <StatusRegion {...panelProps} text={statusText} busy={isBusy(state)} />
       </UiProvider>
@@ -364,7 +368,7 @@ function useFocusOnOutcome(
     rootRef: RefObject<HTMLElement | null>;
     panelRef: RefObject<HTMLDivElement | null>;
     successRef: RefObject<HTMLDivElement | null>;
-    focusPanelOnMount: RefObject<boolean>;
+    focusOnMount: RefObject<"panel" | "success" | undefined>;
   },
 ): void {
   const previous = useRef(state);
@@ -377,11 +381,12 @@ function useFocusOnOutcome(
     const active = root.ownerDocument.activeElement;
     const focusWasHere = !active || active === root.ownerDocument.body || root.contains(active);
     if (!focusWasHere) return;
-    if (state === "connected") refs.successRef.current?.focus();
-    else if (state === "cancelled") {
-      // The panel's chunk may still be loading: then it takes focus when it mounts.
+    if (state === "connected") {
+      if (refs.successRef.current) refs.successRef.current.focus();
+      else refs.focusOnMount.current = "success";
+    } else if (state === "cancelled") {
       if (refs.panelRef.current) refs.panelRef.current.focus();
-      else refs.focusPanelOnMount.current = true;
+      else refs.focusOnMount.current = "panel";
     }
     else if (before === "cancelled" && (state === "entering-input" || state === "choosing-option")) {
       root.querySelector<HTMLElement>("[data-pb-connect], input[type=radio]")?.focus();

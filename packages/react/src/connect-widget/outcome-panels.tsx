@@ -1,7 +1,7 @@
 "use client";
 /**
  * What the widget needs only after an attempt: the error and cancelled panels, the connected
- * summary and the same-window fallback for a blocked popup. One chunk, loaded lazily once the
+ * summary, the blocked-popup notice and the same-window fallback. One chunk, loaded lazily once the
  * options are there (an attempt takes at least one round trip), so none of it is in the widget's
  * first chunk.
  */
@@ -12,6 +12,7 @@ import type { PanelProps } from "./widget-panels.tsx";
 
 export { ConnectionStatus } from "../connection-status/connection-status.tsx";
 export { startRedirectConnect } from "../oauth-button/redirect-connect.ts";
+export { BlockedNotice } from "../oauth-button/blocked-notice.tsx";
 
 /** A failed step: what went wrong and what to do, from the error's stable key. */
 export function ErrorPanel(props: PanelProps & { error: FlowError; onRetry?: (() => void) | undefined; onEdit?: (() => void) | undefined }) {

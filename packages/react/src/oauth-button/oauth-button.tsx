@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { lazy, Suspense, useEffect, useId } from "react";
 import type { MouseEvent, ReactNode } from "react";
 import { isBusy } from "@plugboard/auth-core/browser";
 import type { ConnectFlow, FlowError } from "@plugboard/auth-core";
@@ -11,6 +11,10 @@ import { useFlowSnapshot } from "../use-connect-flow.ts";
 import type { PopupCancelReason, PopupOptions } from "./popup-connect.ts";
 import { useOAuthPopup } from "./use-oauth-popup.ts";
 import type { RedirectFallbackOptions } from "./use-oauth-popup.ts";
+
+// In the chunk of the widget's outcome panels (one chunk for everything that shows after a click).
+const loadBlockedNotice = () => import("../connect-widget/outcome-panels.tsx");
+const BlockedNotice = lazy(() => loadBlockedNotice().then((module) => ({ default: module.BlockedNotice })));
 
 export type OAuthButtonSlot = "root" | "button" | "blocked" | "blockedTitle" | "blockedMessage" | "blockedActions" | "continueButton" | "retryButton" | "status";
 
@@ -70,6 +74,12 @@ export function OAuthButton(props: OAuthButtonProps) {
   };
 
   const blocked = popup.blocked;
+  const connectAgain = (): void => {
+    if (!disabled && (!props.canConnect || props.canConnect())) popup.connect();
+  };
+  useEffect(() => {
+    loadBlockedNotice().catch(() => undefined); // Ready before a click can be blocked.
+  }, []);
   const button = (
     <button
       type={props.type ?? "button"}
@@ -91,40 +101,9 @@ export function OAuthButton(props: OAuthButtonProps) {
         {ui.messages.opensSignInWindow}
       </span>
       {blocked ? (
-        <div role="alert" className={slot(ui.unstyled, "pb-callout pb-callout-warning", classNames.blocked)} data-error-key={blocked.key}>
-          <p className={slot(ui.unstyled, "pb-callout-title", classNames.blockedTitle)}>
-            {blocked.key === "popup_blocked" ? ui.messages.popupBlockedTitle : ui.messages.errorTitle}
-          </p>
-          <p className={slot(ui.unstyled, "pb-callout-message", classNames.blockedMessage)}>{ui.messages.errors[blocked.key]}</p>
-          {popup.redirectError ? (
-            <p className={slot(ui.unstyled, "pb-callout-message", classNames.blockedMessage)} data-error-key={popup.redirectError.key}>
-              {ui.messages.errors[popup.redirectError.key]}
-            </p>
-          ) : null}
-          <div className={slot(ui.unstyled, "pb-actions", classNames.blockedActions)}>
-            {popup.continueInThisWindow ? (
-              <button
-                type="button"
-                className={slot(ui.unstyled, "pb-button pb-button-primary", classNames.continueButton)}
-                disabled={popup.redirecting}
-                onClick={() => void popup.continueInThisWindow?.()}
-              >
-                {ui.messages.continueInThisWindow}
-              </button>
-            ) : null}
-            <button
-              type="button"
-              className={slot(ui.unstyled, "pb-button pb-button-secondary", classNames.retryButton)}
-              disabled={props.disabled}
-              aria-disabled={busy || undefined}
-              onClick={() => {
-                if (!disabled && (!props.canConnect || props.canConnect())) popup.connect();
-              }}
-            >
-              {ui.messages.retry}
-            </button>
-          </div>
-        </div>
+        <Suspense fallback={null}>
+          <BlockedNotice ui={ui} classNames={classNames} blocked={blocked} popup={popup} hardDisabled={props.disabled} busy={busy} connect={connectAgain} />
+        </Suspense>
       ) : null}
       {popup.redirecting ? (
         <p role="status" className={slot(ui.unstyled, "pb-status", classNames.status)}>
