@@ -188,7 +188,7 @@ export class ConnectionSession {
   /** Refreshes ahead of expiry (`credentials.expires_at`, epoch ms) so requests rarely meet a 401. */
   private isExpiring(): boolean {
     const expiresAt = this.current.credentials.expires_at;
-    if (!this.canRefresh || typeof expiresAt !== "number") return false;
+    if (typeof expiresAt !== "number" || !this.canRefresh) return false;
     return this.context.now() >= expiresAt - (this.context.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
   }
 

@@ -139,18 +139,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     request,
-    get: (path, query, opts) => request("GET", path, withQuery(opts, query)),
-    delete: (path, query, opts) => request("DELETE", path, withQuery(opts, query)),
+    get: (path, query, opts) => request("GET", path, { ...opts, query: { ...opts?.query, ...query } }),
+    delete: (path, query, opts) => request("DELETE", path, { ...opts, query: { ...opts?.query, ...query } }),
     post: (path, data, opts) => request("POST", path, { ...opts, data }),
     put: (path, data, opts) => request("PUT", path, { ...opts, data }),
     patch: (path, data, opts) => request("PATCH", path, { ...opts, data }),
   };
-}
-
-/** `get(path, query, opts)`: the query argument merged over `opts.query`, copied at call time. */
-function withQuery(opts: ApiRequestOptions | undefined, query: Record<string, unknown> | undefined): ApiRequestOptions {
-  if (!opts) return query ? { query: { ...query } } : {};
-  return { ...opts, query: { ...opts.query, ...query } };
 }
 
 function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
@@ -226,8 +220,8 @@ const MAX_CACHED_PATHS = 100;
  * value) surface in the same order, and on every request, as when nothing was cached.
  */
 class PreparedConfig {
-  /** `new URL(baseUri + path).href` per path requested so far, or null when it has its own query or fragment. Bounded: paths may embed ids. */
-  private readonly hrefs = new Map<string, string | null>();
+  /** `new URL(baseUri + path).href` per path requested so far. Bounded: paths may embed ids. */
+  private readonly hrefs = new Map<string, string>();
   /** The config's query as form-encoded `name=value` strings ("" for an empty array), in order. */
   private query: Array<{ name: string; pair: string }> | undefined;
   private headers: Record<string, string> | undefined;
@@ -242,20 +236,20 @@ class PreparedConfig {
   url(path: string, requestQuery: Record<string, unknown> | undefined): string {
     let href = this.hrefs.get(path);
     if (href === undefined) {
-      const parsed = new URL(joinUrl(this.config.baseUri, path)).href;
-      href = parsed.includes("?") || parsed.includes("#") ? null : parsed;
+      href = new URL(joinUrl(this.config.baseUri, path)).href;
       if (this.hrefs.size >= MAX_CACHED_PATHS) this.hrefs.clear();
       this.hrefs.set(path, href);
     }
     this.query ??= queryEntries(this.config.query).map(([name, value]) => ({ name, pair: encodePair(name, value) }));
-    if (href === null) {
+    const extra = requestQuery ? queryEntries(requestQuery) : [];
+    if (this.query.length === 0 && extra.length === 0) return href;
+    if (href.includes("?") || href.includes("#")) {
       // The path brings its own query or fragment (rare): let URLSearchParams merge them.
       const url = new URL(joinUrl(this.config.baseUri, path));
       appendQuery(url.searchParams, this.config.query);
       if (requestQuery) appendQuery(url.searchParams, requestQuery);
       return url.href;
     }
-    const extra = requestQuery ? queryEntries(requestQuery) : [];
     let search = "";
     for (const { name, pair } of this.query) {
       if (pair && !extra.some(([extraName]) => extraName === name)) search += search ? `&${pair}` : pair;
@@ -341,12 +335,9 @@ function encodePair(name: string, value: unknown): string {
   return out;
 }
 
-/** Characters application/x-www-form-urlencoded leaves as they are. */
-const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
-
 /** The application/x-www-form-urlencoded serializer of one string (what URLSearchParams#toString does). */
 function formEncode(text: string): string {
-  if (FORM_SAFE.test(text)) return text;
+  if (isFormSafe(text)) return text;
   let encoded: string;
   try {
     encoded = encodeURIComponent(text);
@@ -356,6 +347,16 @@ function formEncode(text: string): string {
   }
   // encodeURIComponent leaves ! ' ( ) ~ alone and writes spaces as %20; form encoding does not.
   return encoded.replace(/%20|[!'()~]/g, (match) => (match === "%20" ? "+" : `%${match.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/** Whether form encoding leaves the text as it is: only ASCII letters, digits and `*-._` (a loop: cheaper than a regex for short names and values). */
+function isFormSafe(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const safe = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2a || c === 0x2d || c === 0x2e || c === 0x5f;
+    if (!safe) return false;
+  }
+  return true;
 }
 
 function appendQuery(params: URLSearchParams, query: Record<string, unknown>): void {
@@ -413,8 +414,7 @@ function toApiResponse(raw: Response, body: string | ArrayBuffer, responseType: 
   else if (typeof body === "string") {
     // JSON when asked for, when it looks like JSON (no responseType) or when the Content-Type says
     // so; the header is looked up last, only when the text alone does not decide.
-    const isJson =
-      responseType === "json" || (responseType === undefined && /^\s*[[{]/.test(body)) || /[/+]json\b/i.test(raw.headers.get("content-type") ?? "");
+    const isJson = responseType === "json" || (responseType === undefined && looksLikeJson(body)) || /[/+]json\b/i.test(raw.headers.get("content-type") ?? "");
     if (isJson) {
       try {
         data = JSON.parse(body) as unknown;
@@ -430,6 +430,14 @@ function toApiResponse(raw: Response, body: string | ArrayBuffer, responseType: 
   // Not enumerable: spreads and JSON do not carry it.
   Object.defineProperty(response, pendingHeaders, { value: { raw: raw.headers } });
   return response;
+}
+
+/** `/^\s*[[{]/.test(text)`, without running the regex when the first character decides. */
+function looksLikeJson(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first === 0x7b || first === 0x5b) return true;
+  // Every \s character is at most U+0020 or at least U+00A0.
+  return (first <= 0x20 || first >= 0xa0) && /^\s*[[{]/.test(text);
 }
 
 /** Where a response keeps fetch's Headers until its `headers` are first read. */
