@@ -17,7 +17,7 @@ export interface RolldownSize {
   totalGzip: number;
   /** Initial chunks plus the chunks that load with the module matching `lazyTarget`. */
   withLazyGzip: number;
-  /** Every chunk the app can load, minus those only reachable through modules matching `optional`. */
+  /** Every chunk the app can load, minus those only reachable through lazily imported modules matching `optional`. */
   flowGzip: number;
   chunks: { file: string; gzipBytes: number; initial: boolean }[];
   /** The modules in the initial chunks (repo-relative paths, `/` separators). */
@@ -83,7 +83,10 @@ export async function rolldownSize(entry: string, lazyTarget?: RegExp, optional?
   const chunks = new Map(output.filter((item): item is RolldownChunk => item.type === "chunk").map((chunk) => [chunk.fileName, chunk]));
   const entryChunk = [...chunks.values()].find((chunk) => chunk.isEntry);
   if (!entryChunk) throw new Error(`Rolldown produced no entry chunk for ${entry}`);
-  const isOptional = (chunk: RolldownChunk) => optional !== undefined && chunk.facadeModuleId !== null && optional.test(chunk.facadeModuleId.split(path.sep).join("/"));
+  // A lazily imported chunk is optional when the module it loads matches; a shared chunk that is
+  // also imported lazily has no facade, so any of its modules decides.
+  const matchesOptional = (id: string) => optional !== undefined && optional.test(id.split(path.sep).join("/"));
+  const isOptional = (chunk: RolldownChunk) => (chunk.facadeModuleId !== null ? matchesOptional(chunk.facadeModuleId) : chunk.moduleIds.some(matchesOptional));
   const closure = (withDynamic: boolean, from: RolldownChunk[] = [entryChunk], skipOptional = false) => {
     const seen = new Set(from.map((chunk) => chunk.fileName));
     const queue = [...from];

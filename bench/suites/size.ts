@@ -4,10 +4,12 @@
  * the budgets, and with esbuild as a cross-check:
  * - an app rendering ConnectWidget for an OAuth2-only connector (northwind-books) on the server
  *   runtime: its initial JS (entry chunk + static imports) ≤ 15 kB, with no RJSF/ajv module in it;
+ *   the JS it needs before its connect button works (initial + the OAuth button's chunk) is held
+ *   under READY_CEILING_KB;
  * - the full widget with the parameter form (acme-crm, an API-key form, server runtime): every chunk
- *   it loads in its flow (initial JS, the form, the outcome panels) ≤ 110 kB. Left out: the other
- *   languages and the `spec`-prop engine, which this app never loads. Not met yet: CI holds it
- *   under TOTAL_CEILING_KB meanwhile, and `rjsf-floor` shows how much of it RJSF alone takes.
+ *   it loads in its flow (initial JS, the form and its validator, the outcome panels) ≤ 110 kB.
+ *   Left out: the other languages, the `spec`-prop engine and the OAuth button, which this app never
+ *   loads (acme-crm has no OAuth option). Everything the widget can load is reported too.
  * The same widgets on the local engine (`spec` prop) are reported too, engine chunk included.
  * Baselines bundled the same way: @nangohq/frontend and @pipedream/connect-react (+ its SDK client).
  */
@@ -20,16 +22,21 @@ import type { BenchRow, BudgetCheck, Suite, SuiteResult } from "../lib/types.ts"
 export const INITIAL_BUDGET_KB = 15;
 export const TOTAL_BUDGET_KB = 110;
 /**
- * The total is not at its target yet (RJSF and its dependencies alone are ~86 kB, see the
- * `rjsf-floor` row): until it is, CI holds it under this ceiling so it cannot grow.
+ * Not a target of the issue, a guard: the OAuth button loads in its own chunk once the options are
+ * there, so "initial JS" alone would not notice it growing.
  */
-export const TOTAL_CEILING_KB = 113;
+export const READY_CEILING_KB = 17;
 /** Modules that must not be in the OAuth-only initial JS: the form renderer and its validator. */
 const FORM_ONLY = /(^|\/)(@rjsf[+/]|ajv([+@/]|-formats))/;
 /** The lazily loaded parameter form (or, if it moves, RJSF itself). */
 const FORM_MODULE = /packages\/react\/src\/parameter-form\/parameter-form\.tsx$|@rjsf\/core\/lib\/index\.js$/;
 /** What a server-runtime app never loads: other languages, the `spec`-prop engine, $jsonata and QuickJS (engine only). */
 const NOT_IN_SERVER_FLOW = /connect-widget\/local-engine\.ts$|\/messages\/(de|fr|es|ja)\.ts$|jsonata|quickjs|auth-core\/src\/sandbox\//;
+/** The form's chunks: the form (RJSF) and the input check's validator, loaded only for options with fields. */
+const FORM_FLOW = new RegExp(`${FORM_MODULE.source}|auth-core\\/src\\/schema\\/index\\.ts$`);
+/** The OAuth button and its blocked-popup fallback: ConnectWidget loads them only when an option requires authorization. */
+const OAUTH_BUTTON = /packages\/react\/src\/oauth-button\/oauth-button\.tsx$/;
+const OAUTH_ONLY = /packages\/react\/src\/oauth-button\/(oauth-button\.tsx|popup-blocked\.ts)$/;
 /** What a local-engine app loads only for specs that need it: other languages, $jsonata and QuickJS. */
 const NOT_IN_LOCAL_FLOW = /\/messages\/(de|fr|es|ja)\.ts$|jsonata|quickjs|auth-core\/src\/sandbox\//;
 
@@ -41,8 +48,10 @@ interface App {
 }
 
 const APPS = {
-  oauth2: { entry: "apps/oauth2-widget.tsx", lazyTarget: FORM_MODULE, optional: NOT_IN_SERVER_FLOW },
-  full: { entry: "apps/api-key-widget.tsx", lazyTarget: FORM_MODULE, optional: NOT_IN_SERVER_FLOW },
+  oauth2: { entry: "apps/oauth2-widget.tsx", lazyTarget: OAUTH_BUTTON, optional: new RegExp(`${NOT_IN_SERVER_FLOW.source}|${FORM_FLOW.source}`) },
+  full: { entry: "apps/api-key-widget.tsx", lazyTarget: FORM_MODULE, optional: new RegExp(`${NOT_IN_SERVER_FLOW.source}|${OAUTH_ONLY.source}`) },
+  /** The same app, counting every chunk the widget can load (an option with a form and OAuth). */
+  fullEverything: { entry: "apps/api-key-widget.tsx", lazyTarget: FORM_MODULE, optional: NOT_IN_SERVER_FLOW },
   oauth2Local: { entry: "apps/oauth2-widget-local.tsx", lazyTarget: FORM_MODULE, optional: new RegExp(`${NOT_IN_LOCAL_FLOW.source}|${FORM_MODULE.source}`) },
   fullLocal: { entry: "apps/api-key-widget-local.tsx", lazyTarget: FORM_MODULE, optional: NOT_IN_LOCAL_FLOW },
   nango: { entry: "apps/nango-connect.js" },
@@ -115,11 +124,18 @@ function budgetChecks(sizes: Pick<Sizes, "oauth2" | "full">): BudgetCheck[] {
       ...(forbidden.length > 0 ? { message: `Imported statically through: ${describeChain(oauth2.esbuild)}` } : {}),
     },
     {
+      id: "size.oauth2-ready",
+      label: `OAuth2 ConnectWidget app: initial JS + the OAuth button's chunk (until the connect button works), gzip, Rolldown`,
+      pass: kB(oauth2.rolldown.withLazyGzip) <= READY_CEILING_KB,
+      actual: `${kB(oauth2.rolldown.withLazyGzip).toFixed(2)} kB`,
+      budget: `≤ ${READY_CEILING_KB} kB (regression guard)`,
+    },
+    {
       id: "size.full-flow",
       label: `Full widget with the parameter form (${APPS.full.entry}, server runtime): every chunk of its flow, gzip, Rolldown`,
-      pass: kB(full.rolldown.flowGzip) <= TOTAL_CEILING_KB,
+      pass: kB(full.rolldown.flowGzip) <= TOTAL_BUDGET_KB,
       actual: `${kB(full.rolldown.flowGzip).toFixed(2)} kB`,
-      budget: `≤ ${TOTAL_CEILING_KB} kB ceiling; target ≤ ${TOTAL_BUDGET_KB} kB ${kB(full.rolldown.flowGzip) <= TOTAL_BUDGET_KB ? "met" : "NOT met yet"}`,
+      budget: `≤ ${TOTAL_BUDGET_KB} kB`,
       message: heaviest(full.esbuild.flow),
     },
   ];
@@ -131,8 +147,8 @@ export const sizeSuite: Suite = {
 
   async run(): Promise<SuiteResult> {
     const sizes = (await measure(Object.keys(APPS) as AppName[])) as Sizes;
-    const { oauth2, full, oauth2Local, fullLocal, nango, pipedream, rjsfFloor } = sizes;
-    const [initialCheck, noFormCheck] = budgetChecks(sizes);
+    const { oauth2, full, fullEverything, oauth2Local, fullLocal, nango, pipedream, rjsfFloor } = sizes;
+    const [initialCheck, noFormCheck, readyCheck] = budgetChecks(sizes);
     const figure = (bytes: number) => ({ value: kB(bytes), unit: "kB" });
     const rows: BenchRow[] = [
       {
@@ -145,6 +161,15 @@ export const sizeSuite: Suite = {
         pass: initialCheck!.pass,
         budget: true,
         note: `Rolldown; esbuild: ${kB(oauth2.esbuild.initialGzip).toFixed(1)} kB in ${oauth2.esbuild.initial.length} chunks`,
+      },
+      {
+        id: "size.oauth2-ready",
+        label: "Size: OAuth2 widget app, until the connect button works",
+        plugboard: figure(oauth2.rolldown.withLazyGzip),
+        target: `≤ ${READY_CEILING_KB} kB (guard)`,
+        pass: readyCheck!.pass,
+        budget: true,
+        note: `Rolldown: initial JS + the OAuth button's chunk, which loads once the options are there; with the outcome panels and the blocked-popup fallback: ${kB(oauth2.rolldown.flowGzip).toFixed(1)} kB`,
       },
       {
         id: "size.oauth2-no-form",
@@ -164,7 +189,15 @@ export const sizeSuite: Suite = {
         target: `≤ ${TOTAL_BUDGET_KB} kB`,
         pass: kB(full.rolldown.flowGzip) <= TOTAL_BUDGET_KB,
         budget: true,
-        note: `Rolldown: initial ${kB(full.rolldown.initialGzip).toFixed(1)} kB, with the form ${kB(full.rolldown.withLazyGzip).toFixed(1)} kB, plus the outcome panels; esbuild: ${kB(full.esbuild.flowGzip).toFixed(1)} kB. CI holds it ≤ ${TOTAL_CEILING_KB} kB until the target is met`,
+        note: `Rolldown: initial ${kB(full.rolldown.initialGzip).toFixed(1)} kB, with the form and its validator ${kB(full.rolldown.withLazyGzip).toFixed(1)} kB, plus the outcome panels; esbuild: ${kB(full.esbuild.flowGzip).toFixed(1)} kB`,
+      },
+      {
+        id: "size.everything",
+        label: "Size: widget, every chunk it can load (form, OAuth button, outcome)",
+        plugboard: figure(fullEverything.rolldown.flowGzip),
+        baseline: { name: "@pipedream/connect-react", ...figure(pipedream.rolldown.totalGzip) },
+        ratio: fullEverything.rolldown.flowGzip / pipedream.rolldown.totalGzip,
+        note: "Rolldown; what a connector with an OAuth option that also has input fields loads (the engine and other languages excepted)",
       },
       {
         id: "size.rjsf-floor",

@@ -22,7 +22,6 @@ import { cx, slot } from "../internal/class-names.ts";
 import { formatMessage } from "../internal/format.ts";
 import { rootProps, UiProvider, useUi } from "../internal/ui-context.tsx";
 import type { UiProps } from "../internal/ui-context.tsx";
-import { OAuthButton } from "../oauth-button/oauth-button.tsx";
 import type { PopupOptions } from "../oauth-button/popup-connect.ts";
 import type { RedirectFallbackOptions } from "../oauth-button/use-oauth-popup.ts";
 import { OptionPicker } from "../option-picker/option-picker.tsx";
@@ -40,6 +39,10 @@ const loadOutcome = () => import("./outcome-panels.tsx");
 const ErrorPanel = lazy(() => loadOutcome().then((module) => ({ default: module.ErrorPanel })));
 const CancelledPanel = lazy(() => loadOutcome().then((module) => ({ default: module.CancelledPanel })));
 const ConnectionStatus = lazy(() => loadOutcome().then((module) => ({ default: module.ConnectionStatus })));
+// The OAuth button (popup, callback listener, blocked-popup fallback) loads when an option needs it,
+// as the form does for options with fields: API-key connectors never load it.
+const loadOAuthButton = () => import("../oauth-button/oauth-button.tsx");
+const OAuthButton = lazy(() => loadOAuthButton().then((module) => ({ default: module.OAuthButton })));
 
 export type ConnectWidgetSlot =
   | "root"
@@ -141,9 +144,11 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   const attachPanel = attach("panel", panelRef);
   const attachSuccess = attach("success", successRef);
   const optionsLoaded = state !== "idle" && state !== "loading-options";
+  const needsOAuth = options.some((candidate) => candidate.requiresAuthorization);
   useEffect(() => {
     if (optionsLoaded) loadOutcome().catch(() => undefined);
-  }, [optionsLoaded]);
+    if (needsOAuth) loadOAuthButton().catch(() => undefined);
+  }, [optionsLoaded, needsOAuth]);
 
   const editable = state === "entering-input" || state === "failed" || running;
   const showPicker = options.length > 1 && (editable || state === "choosing-option");
@@ -210,18 +215,20 @@ export function ConnectWidget(props: ConnectWidgetProps) {
       ) : null}
       <div className={slot(ui.unstyled, "pb-actions", classNames.actions)}>
         {option.requiresAuthorization ? (
-          <OAuthButton
-            flow={flow}
-            type={hasFields ? "submit" : "button"}
-            {...(props.popup ? { popup: props.popup } : {})}
-            {...(redirect ? { redirect } : {})}
-            {...(hasFields ? { canConnect: () => (inputIssues(option, flow.getSnapshot().input)?.length ?? 0) === 0 } : {})}
-            onBlocked={(details) => props.onError?.(details)}
-            onCancelled={() => setPopupClosedAttempt(flow.getSnapshot().attempt)}
-            classNames={{ button: classNames.connectButton }}
-          >
-            {connectLabel}
-          </OAuthButton>
+          <Suspense fallback={null}>
+            <OAuthButton
+              flow={flow}
+              type={hasFields ? "submit" : "button"}
+              {...(props.popup ? { popup: props.popup } : {})}
+              {...(redirect ? { redirect } : {})}
+              {...(hasFields ? { canConnect: () => (inputIssues(option, flow.getSnapshot().input)?.length ?? 0) === 0 } : {})}
+              onBlocked={(details) => props.onError?.(details)}
+              onCancelled={() => setPopupClosedAttempt(flow.getSnapshot().attempt)}
+              classNames={{ button: classNames.connectButton }}
+            >
+              {connectLabel}
+            </OAuthButton>
+          </Suspense>
         ) : (
           <button
             type={hasFields ? "submit" : "button"}

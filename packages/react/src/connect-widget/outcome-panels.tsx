@@ -1,9 +1,9 @@
 "use client";
 /**
- * What the widget needs only after an attempt: the error and cancelled panels, the connected
- * summary, the blocked-popup notice and the same-window fallback. One chunk, loaded lazily once the
- * options are there (an attempt takes at least one round trip), so none of it is in the widget's
- * first chunk.
+ * What the widget needs only after an attempt: the error and cancelled panels and the connected
+ * summary. One chunk, loaded lazily once the options are there (an attempt takes at least one round
+ * trip), so none of it is in the widget's first chunk. (The blocked-popup notice and the
+ * same-window fallback are oauth-button/popup-blocked.ts, a chunk only OAuth options load.)
  */
 import { forwardRef } from "react";
 import type { FlowError } from "@plugboard/auth-core";
@@ -11,8 +11,6 @@ import { slot } from "../internal/class-names.ts";
 import type { PanelProps } from "./widget-panels.tsx";
 
 export { ConnectionStatus } from "../connection-status/connection-status.tsx";
-export { startRedirectConnect } from "../oauth-button/redirect-connect.ts";
-export { BlockedNotice } from "../oauth-button/blocked-notice.tsx";
 
 /** A failed step: what went wrong and what to do, from the error's stable key. */
 export function ErrorPanel(props: PanelProps & { error: FlowError; onRetry?: (() => void) | undefined; onEdit?: (() => void) | undefined }) {

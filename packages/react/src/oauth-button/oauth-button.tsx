@@ -12,8 +12,7 @@ import type { PopupCancelReason, PopupOptions } from "./popup-connect.ts";
 import { useOAuthPopup } from "./use-oauth-popup.ts";
 import type { RedirectFallbackOptions } from "./use-oauth-popup.ts";
 
-// In the chunk of the widget's outcome panels (one chunk for everything that shows after a click).
-const loadBlockedNotice = () => import("../connect-widget/outcome-panels.tsx");
+const loadBlockedNotice = () => import("./popup-blocked.ts");
 const BlockedNotice = lazy(() => loadBlockedNotice().then((module) => ({ default: module.BlockedNotice })));
 
 export type OAuthButtonSlot = "root" | "button" | "blocked" | "blockedTitle" | "blockedMessage" | "blockedActions" | "continueButton" | "retryButton" | "status";

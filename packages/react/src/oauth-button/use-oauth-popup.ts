@@ -70,8 +70,8 @@ export function useOAuthPopup(options: UseOAuthPopupOptions): UseOAuthPopupResul
     setRedirecting(true);
     setRedirectError(undefined);
     try {
-      // Loaded on demand (ConnectWidget preloads this chunk): most flows never need the fallback.
-      const { startRedirectConnect } = await import("../connect-widget/outcome-panels.tsx");
+      // Loaded on demand (the OAuth button preloads this chunk): most flows never need the fallback.
+      const { startRedirectConnect } = await import("./popup-blocked.ts");
       await startRedirectConnect(
         current.redirect.runtime,
         {
