@@ -215,7 +215,14 @@ export function ConnectWidget(props: ConnectWidgetProps) {
       ) : null}
       <div className={slot(ui.unstyled, "pb-actions", classNames.actions)}>
         {option.requiresAuthorization ? (
-          <Suspense fallback={null}>
+          // Until its chunk is there (a moment after the options), a look-alike keeps the layout still.
+          <Suspense
+            fallback={
+              <span aria-hidden="true" className={slot(ui.unstyled, "pb-button pb-button-primary", classNames.connectButton)} data-pb-placeholder="">
+                {connectLabel}
+              </span>
+            }
+          >
             <OAuthButton
               flow={flow}
               type={hasFields ? "submit" : "button"}
