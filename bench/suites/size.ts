@@ -37,8 +37,12 @@ const FORM_FLOW = new RegExp(`${FORM_MODULE.source}|auth-core\\/src\\/schema\\/i
 /** The OAuth button and its blocked-popup fallback: ConnectWidget loads them only when an option requires authorization. */
 const OAUTH_BUTTON = /packages\/react\/src\/oauth-button\/oauth-button\.tsx$/;
 const OAUTH_ONLY = /packages\/react\/src\/oauth-button\/(oauth-button\.tsx|popup-blocked\.ts)$/;
-/** What a local-engine app loads only for specs that need it: other languages, $jsonata and QuickJS. */
-const NOT_IN_LOCAL_FLOW = /\/messages\/(de|fr|es|ja)\.ts$|jsonata|quickjs|auth-core\/src\/sandbox\//;
+/**
+ * What a local-engine app loads only for specs that need it: other languages, $jsonata, QuickJS, and
+ * the YAML reader (spec/text.ts + `yaml`, imported by loadConnectorSpec only for a text spec or text
+ * method files; these apps pass an object spec).
+ */
+const NOT_IN_LOCAL_FLOW = /\/messages\/(de|fr|es|ja)\.ts$|jsonata|quickjs|auth-core\/src\/sandbox\/|auth-core\/src\/spec\/text\.ts$/;
 
 interface App {
   entry: string;
@@ -230,7 +234,7 @@ export const sizeSuite: Suite = {
         id: "size.local.full-flow",
         label: "Size: widget + parameter form (local engine), all it loads",
         plugboard: figure(fullLocal.rolldown.flowGzip),
-        note: "Rolldown; engine (spec parser incl. YAML, formulas, auth types) included; $jsonata and QuickJS load only for specs that use them",
+        note: "Rolldown; engine (spec parser, formulas, auth types) included; the YAML reader, $jsonata and QuickJS load only for specs that need them (these apps pass an object spec)",
       },
     ];
     const describe = (bundle: BundleResult, rolldown: RolldownSize) => ({

@@ -35,6 +35,13 @@ export type {
 // Specs
 export {
   parseConnectorSpec,
+  /**
+   * Async parseConnectorSpec for browser bundles: the same checks, issues and `SpecError`, but the
+   * `yaml` parser is imported only for text (a YAML/JSON spec or a mapping file in `files`), in a
+   * chunk of its own, so an object spec never loads it. An already parsed ConnectorSpec is returned
+   * as it is.
+   */
+  loadConnectorSpec,
   validateConnectorSpec,
   connectorSpecJsonSchema,
   getAuthOptions,

@@ -1,10 +1,12 @@
 /** Collects issues while a spec is read, and places them in the spec text or in a file. */
 import type { Issue } from "../errors.ts";
 import type { HostFunction } from "../types.ts";
-import type { ParsedText } from "./text.ts";
+import type { ParsedText, TextParser } from "./text.ts";
 
 export interface SpecContext {
   files: Record<string, string | HostFunction>;
+  /** Reads mapping files (YAML/JSON text) from `files`. */
+  parseText: TextParser;
   /** Parsed mapping files by path, for placing issues found in them. */
   fileTexts: Map<string, ParsedText>;
   /** Issues in the order found; use `sortedIssues()` for reading order. */
@@ -15,12 +17,13 @@ export interface SpecContext {
   report(issue: Issue): void;
 }
 
-export function createContext(files: Record<string, string | HostFunction>, specText: ParsedText | undefined): SpecContext {
+export function createContext(files: Record<string, string | HostFunction>, specText: ParsedText | undefined, parseText: TextParser): SpecContext {
   const fileTexts = new Map<string, ParsedText>();
   const issues: Issue[] = [];
   const seen = new Set<string>();
   return {
     files,
+    parseText,
     fileTexts,
     issues,
     sortedIssues() {

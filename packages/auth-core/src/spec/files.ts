@@ -1,6 +1,6 @@
 /** Finding and reading method files (`auth/<method-name>.<suffix>` or a slot's `filePath`). */
 import type { HostFunction, ImplementationType, MethodName } from "../types.ts";
-import { ANY_SUFFIXES, FILE_SUFFIXES, METHOD_RULES } from "./rules.ts";
+import { ANY_SUFFIXES, FILE_SUFFIXES, implementationTypeOfFile, METHOD_RULES } from "./rules.ts";
 
 export interface FoundFile {
   /** The key under which the file was found in `options.files`. */
@@ -30,4 +30,12 @@ export function findConventionalFile(files: Record<string, string | HostFunction
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Whether reading `files` may parse YAML/JSON text: some file is text and not JavaScript by its
+ * name (slots.ts `readFile` never parses a .js/.mjs/.cjs/.ts file nor a host function).
+ */
+export function hasTextFiles(files: Record<string, string | HostFunction>): boolean {
+  return Object.entries(files).some(([path, content]) => typeof content === "string" && implementationTypeOfFile(path) !== "javascript");
 }

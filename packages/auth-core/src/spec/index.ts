@@ -1,4 +1,5 @@
 export { parseConnectorSpec, validateConnectorSpec } from "./parse.ts";
+export { loadConnectorSpec } from "./load.ts";
 export type { ParseConnectorSpecOptions, ValidateConnectorSpecResult } from "./parse.ts";
 export { connectorSpecJsonSchema } from "./schema.ts";
 export { getAuthOptions, getAuthOptionKeys, getEffectiveAuthOption, DEFAULT_AUTH_OPTION_KEY } from "./options.ts";

@@ -7,7 +7,6 @@ import type { SpecContext } from "./context.ts";
 import { conventionalPaths, findConventionalFile, findFile } from "./files.ts";
 import type { FoundFile } from "./files.ts";
 import { implementationTypeOfFile, isMappingType } from "./rules.ts";
-import { parseText } from "./text.ts";
 
 interface Body {
   type?: ImplementationType;
@@ -94,7 +93,7 @@ function readFile(found: FoundFile, declared: ImplementationType | undefined, po
     }
     return { type: "javascript", code: content, filePath: path };
   }
-  const parsed = parseText(content, path);
+  const parsed = ctx.parseText(content, path);
   ctx.fileTexts.set(path, parsed);
   for (const issue of parsed.issues) ctx.report(issue);
   if (parsed.issues.length === 0 && (parsed.value === null || parsed.value === undefined)) {

@@ -18,6 +18,9 @@ export interface ParsedText {
   locate(pointer: string): Position | undefined;
 }
 
+/** Reads spec text and method files; `parseText` below (passed around so the spec code needs no static `yaml` import). */
+export type TextParser = (text: string, file?: string) => ParsedText;
+
 /** Parses YAML 1.2 (which also reads JSON). */
 export function parseText(text: string, file?: string): ParsedText {
   const lineCounter = new LineCounter();
