@@ -1,9 +1,6 @@
 /** String `format` checks, with the phrase used in messages ("must be a valid …"). */
 
-interface FormatCheck {
-  test: (value: string) => boolean;
-  expected: string;
-}
+type FormatCheck = [test: (value: string) => boolean, expected: string];
 
 const HOSTNAME_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const EMAIL_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
@@ -28,20 +25,19 @@ export function isEmail(value: string): boolean {
 export function isDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  // A month or day out of range rolls the date over into another month (Feb 30 → Mar 1 or 2).
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1;
 }
 
 export function isDateTime(value: string): boolean {
   const match = DATE_TIME.exec(value);
   if (!match || !isDate(match[1] ?? "")) return false;
-  const [hour, minute, second] = [Number(match[2]), Number(match[3]), Number(match[4])];
-  if (hour > 23 || minute > 59 || second > 60) return false;
-  if (match[5] !== undefined && (Number(match[5]) > 23 || Number(match[6]) > 59)) return false;
-  return true;
+  // The maximum hour, minute, second (60: a leap second), offset hour and offset minute. A missing
+  // offset (`Z`) reads as NaN, which is never out of range.
+  return [23, 59, 60, 23, 59].every((max, index) => !(Number(match[index + 2]) > max));
 }
 
 export function isUri(value: string): boolean {
@@ -61,12 +57,12 @@ export function isIpv4(value: string): boolean {
 
 /** Known formats. Unknown ones (e.g. `password`) are annotations only and always pass. */
 export const FORMATS: Readonly<Record<string, FormatCheck>> = {
-  email: { test: isEmail, expected: "a valid email address" },
-  uri: { test: isUri, expected: "a valid URL (e.g. https://example.com)" },
-  url: { test: isUri, expected: "a valid URL (e.g. https://example.com)" },
-  hostname: { test: isHostname, expected: "a valid hostname (e.g. api.example.com)" },
-  date: { test: isDate, expected: "a valid date (YYYY-MM-DD)" },
-  "date-time": { test: isDateTime, expected: "a valid date and time (ISO 8601, e.g. 2024-01-31T12:00:00Z)" },
-  uuid: { test: (value) => UUID.test(value), expected: "a valid UUID" },
-  ipv4: { test: isIpv4, expected: "a valid IPv4 address (e.g. 192.168.0.1)" },
+  email: [isEmail, "a valid email address"],
+  uri: [isUri, "a valid URL (e.g. https://example.com)"],
+  url: [isUri, "a valid URL (e.g. https://example.com)"],
+  hostname: [isHostname, "a valid hostname (e.g. api.example.com)"],
+  date: [isDate, "a valid date (YYYY-MM-DD)"],
+  "date-time": [isDateTime, "a valid date and time (ISO 8601, e.g. 2024-01-31T12:00:00Z)"],
+  uuid: [(value) => UUID.test(value), "a valid UUID"],
+  ipv4: [isIpv4, "a valid IPv4 address (e.g. 192.168.0.1)"],
 };

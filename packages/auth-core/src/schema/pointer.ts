@@ -1,13 +1,8 @@
 /** JSON pointers (RFC 6901): building, splitting and reading. */
 
-/** Escapes one reference token (`~` → `~0`, `/` → `~1`). */
-export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** Appends tokens to a pointer: `joinPointer("/auth", "options", "a/b")` → `/auth/options/a~1b`. */
+/** Appends tokens to a pointer, escaped (`~` → `~0`, `/` → `~1`): `joinPointer("/auth", "options", "a/b")` → `/auth/options/a~1b`. */
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((token) => `/${escapePointerToken(token)}`).join("");
+  return base + tokens.map((token) => `/${String(token).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
 /** Splits a pointer into unescaped tokens; `""` → `[]`. A leading `#` (URI fragment form) is allowed. */
@@ -25,7 +20,7 @@ export function getAtPointer(root: unknown, pointer: string): unknown {
   let current = root;
   for (const token of parsePointer(pointer)) {
     if (typeof current !== "object" || current === null) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, token)) return undefined;
+    if (!Object.hasOwn(current, token)) return undefined;
     current = (current as Record<string, unknown>)[token];
   }
   return current;

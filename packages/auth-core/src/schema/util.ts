@@ -10,7 +10,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") {
-    return typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b);
+    return Number.isNaN(a) && Number.isNaN(b);
   }
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -20,12 +20,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const right = b as Record<string, unknown>;
   const keys = Object.keys(left);
   if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(right, key) && deepEqual(left[key], right[key]));
+  return keys.every((key) => Object.hasOwn(right, key) && deepEqual(left[key], right[key]));
 }
 
 /** A deep copy of a JSON-like value (functions and other non-plain values are kept by reference). */
 export function cloneJson<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item)) as T;
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
   if (isPlainObject(value)) {
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) copy[key] = cloneJson(item);
@@ -37,7 +37,6 @@ export function cloneJson<T>(value: T): T {
 /** Renders a value for a message: strings bare, everything else as JSON. */
 export function formatValue(value: unknown): string {
   if (typeof value === "string") return value;
-  if (value === undefined) return "undefined";
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -50,24 +49,14 @@ export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "string":
-      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case "number":
-      return `the number ${value}`;
-    case "boolean":
-      return `the boolean ${value}`;
-    case "function":
-      return "a function";
-    case "object":
-      return "an object";
-    default:
-      return `a ${typeof value}`;
-  }
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  const type = typeof value;
+  if (type === "number" || type === "boolean") return `the ${type} ${String(value)}`;
+  return type === "object" ? "an object" : `a ${type}`;
 }
 
 /** "a, b or c" */
 export function listOr(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }

@@ -14,31 +14,31 @@ export interface ValidateJsonSchemaOptions {
   basePointer?: string;
 }
 
-interface Context {
-  root: unknown;
-  refDepth: number;
-}
-
-type Schema = Record<string, unknown>;
-
 const MAX_REF_DEPTH = 64;
 
 /** Issues that mean "this branch is about a different kind of value", for oneOf/anyOf reporting. */
 const SHAPE_MISMATCH = new Set(["type", "const", "enum", "false"]);
 
-const TYPE_NAMES: Record<string, string> = {
-  string: "a string",
-  number: "a number",
-  integer: "an integer",
-  boolean: "a boolean (true or false)",
-  object: "an object",
-  array: "an array",
-  null: "null",
+/** Per JSON type: how messages name it, and the check. Unknown type names are not ours to reject. */
+const TYPES: Record<string, [name: string, test: (value: unknown) => boolean]> = {
+  string: ["a string", (value) => typeof value === "string"],
+  number: ["a number", Number.isFinite],
+  integer: ["an integer", Number.isInteger],
+  boolean: ["a boolean (true or false)", (value) => typeof value === "boolean"],
+  object: ["an object", (value) => typeof value === "object" && value !== null && !Array.isArray(value)],
+  array: ["an array", Array.isArray],
+  null: ["null", (value) => value === null],
 };
+
+/** The lower and upper bound of numbers: keyword, its exclusive form, how a message compares, direction. */
+const BOUNDS = [
+  ["minimum", "exclusiveMinimum", "greater than", 1],
+  ["maximum", "exclusiveMaximum", "less than", -1],
+] as const;
 
 /** Validates `value` against `schema`; returns every problem found (empty when valid). */
 export function validateJsonSchema(schema: JsonSchema | boolean, value: unknown, options: ValidateJsonSchemaOptions = {}): Issue[] {
-  return validate(schema, value, options.basePointer ?? "", { root: schema, refDepth: 0 });
+  return validate(schema, value, options.basePointer ?? "", schema, 0);
 }
 
 /** True when `value` satisfies `schema`. */
@@ -50,203 +50,159 @@ function issue(path: string, code: string, message: string): Issue {
   return { path, code, message };
 }
 
-function validate(schema: unknown, value: unknown, path: string, ctx: Context): Issue[] {
+/**
+ * One schema against one value. Keywords are checked in a fixed order, which is the order of the
+ * issues: `$ref`, `type`, `enum`/`const`, the keywords of the value's kind (string, number, array or
+ * object), then `allOf`/`anyOf`/`oneOf`/`not`/`if`. `root`: the schema local `$ref`s point into;
+ * `refDepth`: how many of them led here.
+ */
+function validate(schema: unknown, value: unknown, path: string, root: unknown, refDepth: number): Issue[] {
   if (schema === false) return [issue(path, "false", "is not allowed here")];
   if (!isPlainObject(schema)) return [];
   const issues: Issue[] = [];
-  if (typeof schema.$ref === "string") issues.push(...validateRef(schema.$ref, value, path, ctx));
-  if (schema.type !== undefined) {
-    const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t): t is string => typeof t === "string");
-    if (types.length > 0 && !types.some((type) => matchesType(type, value))) {
-      const expected = listOr(types.map((type) => TYPE_NAMES[type] ?? type));
-      issues.push(issue(path, "type", `must be ${expected} (got ${describeValue(value)})`));
-      return issues; // Type-specific keywords would only repeat the same problem.
-    }
-  }
-  issues.push(...validateValueKeywords(schema, value, path));
-  if (typeof value === "string") issues.push(...validateString(schema, value, path));
-  if (typeof value === "number") issues.push(...validateNumber(schema, value, path));
-  if (Array.isArray(value)) issues.push(...validateArray(schema, value, path, ctx));
-  else if (typeof value === "object" && value !== null) issues.push(...validateObject(schema, value as Record<string, unknown>, path, ctx));
-  issues.push(...validateCombinators(schema, value, path, ctx));
-  return issues;
-}
+  /** Records a problem of the value (or, with `at`, of one of its parts). */
+  const fail = (code: string, message: string, at = path) => {
+    issues.push(issue(at, code, message));
+  };
+  /** Validates `part` (the value itself or one of its parts) against `sub` and keeps its problems. */
+  const check = (sub: unknown, part: unknown, at = path) => {
+    issues.push(...validate(sub, part, at, root, refDepth));
+  };
+  /** True when the value satisfies `sub` (for `not`, `if`). */
+  const passes = (sub: unknown) => validate(sub, value, path, root, refDepth).length === 0;
+  /** `min…`/`max…` of a size (`kind` "Length", "Items" or "Properties"); `phrase` words a broken limit. */
+  const checkSize = (kind: string, size: number, phrase: (bound: "at least" | "at most", limit: number) => string) => {
+    const min = schema[`min${kind}`];
+    const max = schema[`max${kind}`];
+    if (typeof min === "number" && size < min) fail(`min${kind}`, phrase("at least", min));
+    if (typeof max === "number" && size > max) fail(`max${kind}`, phrase("at most", max));
+  };
 
-function validateRef(ref: string, value: unknown, path: string, ctx: Context): Issue[] {
   // Only local references (`#`, `#/definitions/…`, `#/$defs/…`) are resolved; others are ignored.
-  if (!ref.startsWith("#") || ctx.refDepth >= MAX_REF_DEPTH) return [];
-  const target = getAtPointer(ctx.root, ref);
-  if (target === undefined) return [];
-  return validate(target, value, path, { root: ctx.root, refDepth: ctx.refDepth + 1 });
-}
-
-function matchesType(type: string, value: unknown): boolean {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    case "integer":
-      return typeof value === "number" && Number.isInteger(value);
-    case "boolean":
-      return typeof value === "boolean";
-    case "null":
-      return value === null;
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
-    default:
-      return true; // Unknown type names are not ours to reject.
+  const ref = schema.$ref;
+  if (typeof ref === "string" && ref.startsWith("#") && refDepth < MAX_REF_DEPTH) {
+    const target = getAtPointer(root, ref);
+    if (target !== undefined) issues.push(...validate(target, value, path, root, refDepth + 1));
   }
-}
 
-function validateValueKeywords(schema: Schema, value: unknown, path: string): Issue[] {
-  const issues: Issue[] = [];
+  // No `type` (or no string in it) means any type.
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t): t is string => typeof t === "string");
+  if (types.length > 0 && !types.some((type) => !Object.hasOwn(TYPES, type) || TYPES[type]?.[1](value))) {
+    fail("type", `must be ${listOr(types.map((type) => TYPES[type]?.[0] ?? type))} (got ${describeValue(value)})`);
+    return issues; // Type-specific keywords would only repeat the same problem.
+  }
+
   if (Array.isArray(schema.enum) && !schema.enum.some((allowed) => deepEqual(allowed, value))) {
-    issues.push(issue(path, "enum", `must be one of: ${schema.enum.map(formatValue).join(", ")}`));
+    fail("enum", `must be one of: ${schema.enum.map(formatValue).join(", ")}`);
   }
-  if ("const" in schema && !deepEqual(schema.const, value)) {
-    issues.push(issue(path, "const", `must be ${formatValue(schema.const)}`));
-  }
-  return issues;
-}
+  if ("const" in schema && !deepEqual(schema.const, value)) fail("const", `must be ${formatValue(schema.const)}`);
 
-function validateString(schema: Schema, value: string, path: string): Issue[] {
-  const issues: Issue[] = [];
-  const length = [...value].length;
-  if (typeof schema.minLength === "number" && length < schema.minLength) {
-    issues.push(issue(path, "minLength", schema.minLength === 1 ? "must not be empty" : `must be at least ${plural(schema.minLength, "character")} long`));
+  // Strings
+  if (typeof value === "string") {
+    checkSize("Length", [...value].length, (bound, limit) =>
+      bound === "at least" && limit === 1 ? "must not be empty" : `must be ${bound} ${plural(limit, "character")} long`,
+    );
+    const { pattern, format } = schema;
+    if (typeof pattern === "string" && compilePattern(pattern)?.test(value) === false) fail("pattern", `must match the pattern ${pattern}`);
+    const [test, expected] = (typeof format === "string" && FORMATS[format]) || [];
+    if (test && !test(value)) fail("format", `must be ${expected}`);
   }
-  if (typeof schema.maxLength === "number" && length > schema.maxLength) {
-    issues.push(issue(path, "maxLength", `must be at most ${plural(schema.maxLength, "character")} long`));
-  }
-  if (typeof schema.pattern === "string") {
-    const regex = compilePattern(schema.pattern);
-    if (regex && !regex.test(value)) issues.push(issue(path, "pattern", `must match the pattern ${schema.pattern}`));
-  }
-  if (typeof schema.format === "string") {
-    const format = FORMATS[schema.format];
-    if (format && !format.test(value)) issues.push(issue(path, "format", `must be ${format.expected}`));
-  }
-  return issues;
-}
 
-function validateNumber(schema: Schema, value: number, path: string): Issue[] {
-  const issues: Issue[] = [];
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf } = schema;
-  if (typeof minimum === "number") {
-    // Draft 4 wrote exclusiveness as a boolean next to minimum/maximum.
-    if (exclusiveMinimum === true ? value <= minimum : value < minimum) {
-      issues.push(issue(path, exclusiveMinimum === true ? "exclusiveMinimum" : "minimum", `must be ${exclusiveMinimum === true ? "greater than" : "greater than or equal to"} ${minimum}`));
-    }
-  }
-  if (typeof maximum === "number") {
-    if (exclusiveMaximum === true ? value >= maximum : value > maximum) {
-      issues.push(issue(path, exclusiveMaximum === true ? "exclusiveMaximum" : "maximum", `must be ${exclusiveMaximum === true ? "less than" : "less than or equal to"} ${maximum}`));
-    }
-  }
-  if (typeof exclusiveMinimum === "number" && value <= exclusiveMinimum) {
-    issues.push(issue(path, "exclusiveMinimum", `must be greater than ${exclusiveMinimum}`));
-  }
-  if (typeof exclusiveMaximum === "number" && value >= exclusiveMaximum) {
-    issues.push(issue(path, "exclusiveMaximum", `must be less than ${exclusiveMaximum}`));
-  }
-  if (typeof multipleOf === "number" && multipleOf > 0) {
-    const quotient = value / multipleOf;
-    if (Math.abs(quotient - Math.round(quotient)) > 1e-9) issues.push(issue(path, "multipleOf", `must be a multiple of ${multipleOf}`));
-  }
-  return issues;
-}
-
-function validateArray(schema: Schema, value: unknown[], path: string, ctx: Context): Issue[] {
-  const issues: Issue[] = [];
-  if (typeof schema.minItems === "number" && value.length < schema.minItems) {
-    issues.push(issue(path, "minItems", `must have at least ${plural(schema.minItems, "item")}`));
-  }
-  if (typeof schema.maxItems === "number" && value.length > schema.maxItems) {
-    issues.push(issue(path, "maxItems", `must have at most ${plural(schema.maxItems, "item")}`));
-  }
-  if (schema.uniqueItems === true) {
-    const duplicate = findDuplicate(value);
-    if (duplicate) issues.push(issue(path, "uniqueItems", `must not contain duplicate items (items ${duplicate[0]} and ${duplicate[1]} are equal)`));
-  }
-  if (Array.isArray(schema.items)) {
-    schema.items.forEach((itemSchema, index) => {
-      if (index < value.length) issues.push(...validate(itemSchema, value[index], joinPointer(path, index), ctx));
-    });
-  } else if (schema.items !== undefined) {
-    value.forEach((item, index) => issues.push(...validate(schema.items, item, joinPointer(path, index), ctx)));
-  }
-  return issues;
-}
-
-function validateObject(schema: Schema, value: Record<string, unknown>, path: string, ctx: Context): Issue[] {
-  const issues: Issue[] = [];
-  // A property holding `undefined` (possible in objects built in JS) counts as missing.
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined);
-  const properties = isPlainObject(schema.properties) ? schema.properties : {};
-  if (Array.isArray(schema.required)) {
-    for (const name of schema.required) {
-      if (typeof name === "string" && value[name] === undefined) issues.push(issue(joinPointer(path, name), "required", "is required"));
-    }
-  }
-  if (typeof schema.minProperties === "number" && keys.length < schema.minProperties) {
-    issues.push(issue(path, "minProperties", `must have at least ${plural(schema.minProperties, "property", "properties")}`));
-  }
-  if (typeof schema.maxProperties === "number" && keys.length > schema.maxProperties) {
-    issues.push(issue(path, "maxProperties", `must have at most ${plural(schema.maxProperties, "property", "properties")}`));
-  }
-  const patterns = isPlainObject(schema.patternProperties)
-    ? Object.entries(schema.patternProperties).flatMap(([pattern, sub]) => {
-        const regex = compilePattern(pattern);
-        return regex ? [{ regex, sub }] : [];
-      })
-    : [];
-  for (const key of keys) {
-    const childPath = joinPointer(path, key);
-    let known = false;
-    if (Object.prototype.hasOwnProperty.call(properties, key)) {
-      known = true;
-      issues.push(...validate(properties[key], value[key], childPath, ctx));
-    }
-    for (const { regex, sub } of patterns) {
-      if (regex.test(key)) {
-        known = true;
-        issues.push(...validate(sub, value[key], childPath, ctx));
+  // Numbers
+  if (typeof value === "number") {
+    // Draft 4 wrote exclusiveness as a boolean next to minimum/maximum; `direction` turns the upper
+    // bound's comparisons into the lower bound's.
+    for (const [keyword, exclusiveKeyword, comparison, direction] of BOUNDS) {
+      const limit = schema[keyword];
+      const exclusive = schema[exclusiveKeyword] === true;
+      if (typeof limit === "number" && (exclusive ? value * direction <= limit * direction : value * direction < limit * direction)) {
+        fail(exclusive ? exclusiveKeyword : keyword, `must be ${comparison}${exclusive ? "" : " or equal to"} ${limit}`);
       }
     }
-    if (known || schema.additionalProperties === undefined || schema.additionalProperties === true) continue;
-    if (schema.additionalProperties === false) {
-      const allowed = Object.keys(properties);
-      const hint = allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}` : "";
-      issues.push(issue(childPath, "additionalProperties", `"${key}" is not an allowed property here${hint}`));
-    } else {
-      issues.push(...validate(schema.additionalProperties, value[key], childPath, ctx));
+    for (const [, keyword, comparison, direction] of BOUNDS) {
+      const limit = schema[keyword];
+      if (typeof limit === "number" && value * direction <= limit * direction) fail(keyword, `must be ${comparison} ${limit}`);
+    }
+    const { multipleOf } = schema;
+    if (typeof multipleOf === "number" && multipleOf > 0) {
+      const quotient = value / multipleOf;
+      if (Math.abs(quotient - Math.round(quotient)) > 1e-9) fail("multipleOf", `must be a multiple of ${multipleOf}`);
     }
   }
-  return issues;
-}
 
-function validateCombinators(schema: Schema, value: unknown, path: string, ctx: Context): Issue[] {
-  const issues: Issue[] = [];
+  // Arrays and objects
+  if (Array.isArray(value)) {
+    checkSize("Items", value.length, (bound, limit) => `must have ${bound} ${plural(limit, "item")}`);
+    const duplicate = schema.uniqueItems === true ? findDuplicate(value) : undefined;
+    if (duplicate) fail("uniqueItems", `must not contain duplicate items (items ${duplicate[0]} and ${duplicate[1]} are equal)`);
+    const { items } = schema;
+    if (Array.isArray(items)) {
+      items.forEach((itemSchema, index) => {
+        if (index < value.length) check(itemSchema, value[index], joinPointer(path, index));
+      });
+    } else if (items !== undefined) {
+      value.forEach((item, index) => check(items, item, joinPointer(path, index)));
+    }
+  } else if (typeof value === "object" && value !== null) {
+    const object = value as Record<string, unknown>;
+    // A property holding `undefined` (possible in objects built in JS) counts as missing.
+    const keys = Object.keys(object).filter((key) => object[key] !== undefined);
+    const properties = isPlainObject(schema.properties) ? schema.properties : {};
+    const { required, additionalProperties } = schema;
+    if (Array.isArray(required)) {
+      for (const name of required) {
+        if (typeof name === "string" && object[name] === undefined) fail("required", "is required", joinPointer(path, name));
+      }
+    }
+    checkSize("Properties", keys.length, (bound, limit) => `must have ${bound} ${plural(limit, "property", "properties")}`);
+    const patterns = isPlainObject(schema.patternProperties)
+      ? Object.entries(schema.patternProperties).flatMap(([pattern, sub]) => {
+          const regex = compilePattern(pattern);
+          return regex ? [[regex, sub] as const] : [];
+        })
+      : [];
+    for (const key of keys) {
+      const childPath = joinPointer(path, key);
+      let known = false;
+      if (Object.hasOwn(properties, key)) {
+        known = true;
+        check(properties[key], object[key], childPath);
+      }
+      for (const [regex, sub] of patterns) {
+        if (regex.test(key)) {
+          known = true;
+          check(sub, object[key], childPath);
+        }
+      }
+      if (known || additionalProperties === undefined || additionalProperties === true) continue;
+      if (additionalProperties === false) {
+        const allowed = Object.keys(properties);
+        const hint = allowed.length > 0 ? `; expected one of: ${allowed.join(", ")}` : "";
+        fail("additionalProperties", `"${key}" is not an allowed property here${hint}`, childPath);
+      } else {
+        check(additionalProperties, object[key], childPath);
+      }
+    }
+  }
+
+  // Combinators
   if (Array.isArray(schema.allOf)) {
-    for (const sub of schema.allOf) issues.push(...validate(sub, value, path, ctx));
+    for (const sub of schema.allOf) check(sub, value);
   }
-  if (Array.isArray(schema.anyOf)) issues.push(...validateAlternatives("anyOf", schema.anyOf, value, path, ctx));
-  if (Array.isArray(schema.oneOf)) issues.push(...validateAlternatives("oneOf", schema.oneOf, value, path, ctx));
-  if (schema.not !== undefined && validate(schema.not, value, path, ctx).length === 0) {
-    issues.push(issue(path, "not", "must not match the disallowed schema"));
+  for (const kind of ["anyOf", "oneOf"] as const) {
+    const branches = schema[kind];
+    if (Array.isArray(branches)) issues.push(...validateAlternatives(kind, branches, value, path, root, refDepth));
   }
+  if (schema.not !== undefined && passes(schema.not)) fail("not", "must not match the disallowed schema");
   if (schema.if !== undefined) {
-    const branch = validate(schema.if, value, path, ctx).length === 0 ? schema.then : schema.else;
-    if (branch !== undefined) issues.push(...validate(branch, value, path, ctx));
+    const branch = passes(schema.if) ? schema.then : schema.else;
+    if (branch !== undefined) check(branch, value);
   }
   return issues;
 }
 
-function validateAlternatives(kind: "anyOf" | "oneOf", branches: unknown[], value: unknown, path: string, ctx: Context): Issue[] {
-  const results = branches.map((branch) => validate(branch, value, path, ctx));
+function validateAlternatives(kind: "anyOf" | "oneOf", branches: unknown[], value: unknown, path: string, root: unknown, refDepth: number): Issue[] {
+  const results = branches.map((branch) => validate(branch, value, path, root, refDepth));
   const passing = results.filter((result) => result.length === 0).length;
   if (kind === "oneOf" && passing > 1) {
     return [issue(path, "oneOf", `must match exactly one of the allowed forms, but matches ${passing} of them`)];

@@ -7,14 +7,6 @@ import { formatMessage } from "../internal/format.ts";
 import type { ParameterFormMessages } from "./messages.ts";
 import { fieldLabel, fieldSchemaAt, patternHint } from "./schema-info.ts";
 
-/** One problem at a field: `code` is a JSON Schema keyword (`required`, `pattern`, `format`, …). */
-export interface FieldProblem {
-  code: string;
-  path: readonly string[];
-  /** ajv-style params, when the validator gave some (`format`, `limit`, …). */
-  params?: Record<string, unknown>;
-}
-
 /** Lower is shown first when a field has several problems. */
 const PRIORITY: Record<string, number> = {
   required: 0,
@@ -32,7 +24,7 @@ const PRIORITY: Record<string, number> = {
 };
 
 export function problemPriority(code: string | undefined): number {
-  return (code !== undefined ? PRIORITY[code] : undefined) ?? 9;
+  return PRIORITY[code ?? ""] ?? 9;
 }
 
 const FORMAT_KEYS: Record<string, keyof ParameterFormMessages> = {
@@ -46,19 +38,18 @@ const FORMAT_KEYS: Record<string, keyof ParameterFormMessages> = {
   "idn-hostname": "hostname",
 };
 
-/** The message for one problem, using the field's label and the schema's own hints. */
-export function describeProblem(problem: FieldProblem, rootSchema: JsonSchema, messages: ParameterFormMessages): string {
-  const schema = fieldSchemaAt(rootSchema, problem.path);
-  const field = fieldLabel(schema, problem.path[problem.path.length - 1]) || fieldLabel(rootSchema, undefined);
-  const say = (key: keyof ParameterFormMessages, values: Record<string, string | number> = {}) =>
+/**
+ * The message for one problem at a field (`path`: property names and array indexes), using the
+ * field's label and the schema's own hints. `code` is a JSON Schema keyword (`required`, `pattern`,
+ * `format`, …); `params` are ajv-style params, when the validator gave some (`format`, `limit`, …).
+ */
+export function describeProblem(code: string, path: readonly string[], params: Record<string, unknown> | undefined, rootSchema: JsonSchema, messages: ParameterFormMessages): string {
+  const schema = fieldSchemaAt(rootSchema, path);
+  const field = fieldLabel(schema, path.at(-1)) || fieldLabel(rootSchema, undefined);
+  const types = [schema?.type].flat();
+  const say = (key: keyof ParameterFormMessages, values?: Record<string, string | number>) =>
     formatMessage(messages[key], { field, ...values });
-  const limitOf = (keyword: string): number | undefined => {
-    const fromSchema = schema?.[keyword];
-    if (typeof fromSchema === "number") return fromSchema;
-    const fromParams = problem.params?.limit;
-    return typeof fromParams === "number" ? fromParams : undefined;
-  };
-  switch (problem.code) {
+  switch (code) {
     case "required":
       return say("required");
     case "pattern": {
@@ -66,47 +57,40 @@ export function describeProblem(problem: FieldProblem, rootSchema: JsonSchema, m
       return hint ? say("patternHint", { hint }) : say("pattern");
     }
     case "format": {
-      const format = typeof schema?.format === "string" ? schema.format : problem.params?.format;
+      const format = typeof schema?.format === "string" ? schema.format : params?.format;
       return say((typeof format === "string" && FORMAT_KEYS[format]) || "format");
     }
-    case "minLength": {
-      const limit = limitOf("minLength");
-      return limit === undefined || limit <= 1 ? say("required") : say("minLength", { limit });
-    }
+    case "minLength":
     case "maxLength": {
-      const limit = limitOf("maxLength");
-      return limit === undefined ? say("invalid") : say("maxLength", { limit });
+      // The schema's limit, else the one the validator reported.
+      const own = schema?.[code];
+      const limit = typeof own === "number" ? own : params?.limit;
+      // No minimum beyond 1 (or none known): the field was left empty.
+      if (code === "minLength" && (typeof limit !== "number" || limit <= 1)) return say("required");
+      return typeof limit === "number" ? say(code, { limit }) : say("invalid");
     }
     case "enum":
     case "const":
       return say("enum");
-    case "type": {
-      const types = [schema?.type].flat();
-      if (types.includes("integer")) return say("integer");
-      if (types.includes("number")) return say("number");
-      return say("invalid");
-    }
+    case "type":
+      return say(types.includes("integer") ? "integer" : types.includes("number") ? "number" : "invalid");
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return describeRange(problem.code, schema, problem.params, say);
+    case "exclusiveMaximum": {
+      const lower = code === "minimum" || code === "exclusiveMinimum";
+      const inclusive = lower ? "minimum" : "maximum";
+      // Draft 4 wrote exclusiveness as a boolean next to minimum/maximum.
+      const own = schema?.[code];
+      const limit = typeof own === "number" ? own : (schema?.[inclusive] ?? params?.limit);
+      if (typeof limit !== "number") return say("invalid");
+      const exclusive = code.startsWith("exclusive") || schema?.[lower ? "exclusiveMinimum" : "exclusiveMaximum"] === true;
+      if (!exclusive) return say(inclusive, { limit });
+      // An exclusive bound on whole numbers reads better as an inclusive one.
+      if (types.includes("integer") && Number.isInteger(limit)) return say(inclusive, { limit: lower ? limit + 1 : limit - 1 });
+      return say(lower ? "greaterThan" : "lessThan", { limit });
+    }
     default:
       return say("invalid");
   }
-}
-
-type Say = (key: keyof ParameterFormMessages, values?: Record<string, string | number>) => string;
-
-function describeRange(code: string, schema: Record<string, unknown> | undefined, params: Record<string, unknown> | undefined, say: Say): string {
-  const lower = code === "minimum" || code === "exclusiveMinimum";
-  // Draft 4 wrote exclusiveness as a boolean next to minimum/maximum.
-  const own = schema?.[code];
-  const limit = typeof own === "number" ? own : (lower ? schema?.minimum : schema?.maximum) ?? params?.limit;
-  if (typeof limit !== "number") return say("invalid");
-  const exclusive = code.startsWith("exclusive") || schema?.[lower ? "exclusiveMinimum" : "exclusiveMaximum"] === true;
-  if (!exclusive) return say(lower ? "minimum" : "maximum", { limit });
-  // An exclusive bound on whole numbers reads better as an inclusive one.
-  if ([schema?.type].flat().includes("integer") && Number.isInteger(limit)) return say(lower ? "minimum" : "maximum", { limit: lower ? limit + 1 : limit - 1 });
-  return say(lower ? "greaterThan" : "lessThan", { limit });
 }

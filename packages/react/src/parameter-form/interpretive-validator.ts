@@ -38,12 +38,17 @@ class InterpretiveValidator implements ParameterFormValidator {
     let errors = issues.map((issue) => toRjsfError(issue, schema as JsonSchema));
     if (validationError) errors.push({ stack: validationError.message, message: validationError.message });
     if (transformErrors) errors = transformErrors(errors, uiSchema);
-    const errorSchema = buildErrorSchema(errors);
-    if (typeof customValidate !== "function") return { errors, errorSchema };
+    // The error schema, from exact paths (`params.pointer`) when present, else from `property`.
+    const builder = new ErrorSchemaBuilder<Data>();
+    for (const error of errors) {
+      if (error.message) builder.addErrors(error.message, errorPath(error));
+    }
+    const validation = { errors, errorSchema: builder.ErrorSchema };
+    if (typeof customValidate !== "function") return validation;
     // As the ajv validator does: custom validation sees the data with defaults filled in.
     const withDefaults = getDefaultFormState<Data, RJSFSchema>(this, schema, formData, schema, true) as Data;
-    const handler = customValidate(withDefaults, createErrorHandler<Data>(withDefaults), uiSchema, errorSchema);
-    return validationDataMerge<Data>({ errors, errorSchema }, unwrapErrorHandler<Data>(handler));
+    const handler = customValidate(withDefaults, createErrorHandler<Data>(withDefaults), uiSchema, validation.errorSchema);
+    return validationDataMerge<Data>(validation, unwrapErrorHandler<Data>(handler));
   }
 
   isValid(schema: RJSFSchema, formData: Data | undefined, rootSchema: RJSFSchema): boolean {
@@ -56,7 +61,7 @@ class InterpretiveValidator implements ParameterFormValidator {
   }
 
   /** Flattens an error schema into a list (the pre-v6 `ValidatorType` method, kept for callers that use it). */
-  toErrorList(errorSchema?: ErrorSchema<Data>, fieldPath: string[] = []): RJSFValidationError[] {
+  toErrorList(errorSchema?: ErrorSchema<Data>, fieldPath?: string[]): RJSFValidationError[] {
     return toErrorList<Data>(errorSchema, fieldPath);
   }
 }
@@ -65,21 +70,11 @@ class InterpretiveValidator implements ParameterFormValidator {
 function toRjsfError(issue: Issue, rootSchema: JsonSchema): RJSFValidationError {
   const tokens = pointerTokens(issue.path);
   const property = tokens.length === 0 ? "" : `.${tokens.join(".")}`;
-  const name = tokens[tokens.length - 1];
+  const name = tokens.at(-1);
   const params: Record<string, unknown> = { pointer: issue.path };
   if (issue.code === "required" && name !== undefined) params.missingProperty = name;
   const title = fieldLabel(fieldSchemaAt(rootSchema, tokens), name);
   return { name: issue.code, property, message: issue.message, params, stack: `${property} ${issue.message}`.trim(), title };
-}
-
-/** Builds the error schema from exact paths (`params.pointer`) when present, else from `property`. */
-export function buildErrorSchema(errors: RJSFValidationError[]): ErrorSchema<Data> {
-  const builder = new ErrorSchemaBuilder<Data>();
-  for (const error of errors) {
-    if (!error.message) continue;
-    builder.addErrors(error.message, errorPath(error));
-  }
-  return builder.ErrorSchema;
 }
 
 /** The field path of an RJSF error. */
@@ -98,13 +93,8 @@ const MAX_INLINE_DEPTH = 16;
 function inlineLocalRefs(node: unknown, root: unknown, depth = 0): unknown {
   if (Array.isArray(node)) return node.map((item) => inlineLocalRefs(item, root, depth));
   if (typeof node !== "object" || node === null) return node;
-  const record = node as Record<string, unknown>;
-  if (typeof record.$ref === "string" && record.$ref.startsWith("#") && depth < MAX_INLINE_DEPTH) {
-    const target = getAtPointer(root, record.$ref);
-    if (target !== undefined) {
-      const { $ref: _ref, ...siblings } = record;
-      return inlineLocalRefs({ ...(target as object), ...siblings }, root, depth + 1);
-    }
-  }
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, inlineLocalRefs(value, root, depth)]));
+  const { $ref, ...siblings } = node as Record<string, unknown>;
+  const target = typeof $ref === "string" && $ref.startsWith("#") && depth < MAX_INLINE_DEPTH ? getAtPointer(root, $ref) : undefined;
+  if (target !== undefined) return inlineLocalRefs({ ...(target as object), ...siblings }, root, depth + 1);
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inlineLocalRefs(value, root, depth)]));
 }

@@ -7,22 +7,22 @@
 import { applySchemaDefaults } from "@plugboard/auth-core/schema";
 import Form from "@rjsf/core";
 import type { IChangeEvent } from "@rjsf/core";
+import { useDeepCompareMemo } from "@rjsf/utils";
 import type { RJSFSchema } from "@rjsf/utils";
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { Ref } from "react";
 import { validateValue, withIssues } from "./display.ts";
 import { classNamesFor, FormUiContext } from "./form-ui.ts";
 import type { FormUi } from "./form-ui.ts";
 import { interpretiveValidator } from "./interpretive-validator.ts";
 import { defaultParameterFormMessages } from "./messages.ts";
+import { isObject } from "./schema-info.ts";
 import { FocusFirstProblem, ShownErrors, ShownErrorsContext } from "./shown-errors.ts";
 import { templates } from "./templates.tsx";
 import type { ParameterFormProps, ParameterFormValue } from "./types.ts";
 import { buildUiSchema } from "./ui-schema.ts";
-import { BaseInputTemplate, widgets } from "./widgets.tsx";
+import { widgets } from "./widgets.tsx";
 
 const defaultValidator = interpretiveValidator();
-const allTemplates = { ...templates, BaseInputTemplate };
 const NO_ISSUES: never[] = [];
 // Layout effects warn during server rendering on React 18.
 const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
@@ -42,18 +42,12 @@ function withoutEntry(set: FieldSet, entry: string): FieldSet {
 
 /** Drops `undefined` properties (RJSF keeps cleared fields as `undefined`). */
 function compact(value: unknown): ParameterFormValue {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  if (!isObject(value)) return {};
   const result: ParameterFormValue = {};
   for (const [key, entry] of Object.entries(value)) {
-    if (entry === undefined) continue;
-    result[key] = typeof entry === "object" && entry !== null && !Array.isArray(entry) ? compact(entry) : entry;
+    if (entry !== undefined) result[key] = isObject(entry) ? compact(entry) : entry;
   }
   return result;
-}
-
-function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
-  if (typeof ref === "function") ref(value);
-  else if (ref) (ref as { current: T | null }).current = value;
 }
 
 export function ParameterForm(props: ParameterFormProps) {
@@ -101,12 +95,11 @@ export function ParameterForm(props: ParameterFormProps) {
     const isVisible = (pointer: string) => !quiet.has(pointer) && (submitted || touched.has(pointer));
     // Only the problems that show are worded: while typing, most fields are untouched.
     const shown = validateOn === "submit" && !submitted ? {} : validateValue(validator, schema, value, messages, isVisible).errorSchema;
-    return withIssues(shown, issues, { schema, messages, value, reportedValue: reported.value });
+    return withIssues(shown, issues, schema, messages, value, reported.value);
   }, [validator, validateOn, submitted, touched, quiet, issues, schema, messages, value, reported.value]);
   // The same object while the shown problems are the same: a keystroke that changes no message
   // notifies no field.
-  const shownErrorsKey = JSON.stringify(currentErrors);
-  const shownErrors = useMemo(() => currentErrors, [shownErrorsKey]);
+  const shownErrors = useDeepCompareMemo(currentErrors);
 
   const ui = useMemo<FormUi>(
     () => ({
@@ -126,27 +119,22 @@ export function ParameterForm(props: ParameterFormProps) {
     [messages, unstyled, classNamesKey, validateOn],
   );
 
-  const handleChange = useCallback(
-    (event: IChangeEvent<ParameterFormValue>) => {
-      const next = compact(event.formData);
-      rjsfReport.current = next;
-      if (!controlled) setOwnValue(next);
-      onValueChange?.({ value: next });
-    },
-    [controlled, onValueChange],
-  );
+  // Not memoized: RJSF compares its props deeply, ignoring functions.
+  const handleChange = (event: IChangeEvent<ParameterFormValue>) => {
+    const next = compact(event.formData);
+    rjsfReport.current = next;
+    if (!controlled) setOwnValue(next);
+    onValueChange?.({ value: next });
+  };
 
-  const handleSubmit = useCallback(
-    (event: IChangeEvent<ParameterFormValue>) => {
-      if (disabled) return;
-      const submittedValue = compact(event.formData);
-      setSubmitted(true);
-      setQuiet(new Set());
-      if (validateValue(validator, schema, submittedValue, messages).hasErrors) setFocusRequest((count) => count + 1);
-      else onSubmit?.({ value: submittedValue });
-    },
-    [disabled, validator, schema, messages, onSubmit],
-  );
+  const handleSubmit = (event: IChangeEvent<ParameterFormValue>) => {
+    if (disabled) return;
+    const submittedValue = compact(event.formData);
+    setSubmitted(true);
+    setQuiet(new Set());
+    if (validateValue(validator, schema, submittedValue, messages).errors.length > 0) setFocusRequest((count) => count + 1);
+    else onSubmit?.({ value: submittedValue });
+  };
 
   // After a failed submit, or when the engine reports problems, focus the first invalid field
   // (FocusFirstProblem, once the fields show the problems).
@@ -167,7 +155,8 @@ export function ParameterForm(props: ParameterFormProps) {
     (instance: Form<ParameterFormValue> | null) => {
       const element = (instance?.formElement.current as HTMLFormElement | null | undefined) ?? null;
       formElement.current = element;
-      assignRef(formRef, element);
+      if (typeof formRef === "function") formRef(element);
+      else if (formRef) (formRef as { current: HTMLFormElement | null }).current = element;
     },
     [formRef],
   );
@@ -181,7 +170,7 @@ export function ParameterForm(props: ParameterFormProps) {
           uiSchema={uiSchema}
           formData={formData}
           validator={validator}
-          templates={allTemplates}
+          templates={templates}
           widgets={widgets}
           idPrefix={idPrefix}
           // RJSF falls back to its own "rjsf" class for an empty one.
@@ -190,7 +179,6 @@ export function ParameterForm(props: ParameterFormProps) {
           noValidate
           noHtml5Validate
           showErrorList={false}
-          focusOnFirstError={false}
           onChange={handleChange}
           onSubmit={handleSubmit}
         >

@@ -10,50 +10,48 @@ import { safeHttpUrl } from "../internal/safe-url.ts";
 
 const INLINE = /\*\*(.+?)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|(?<![\w*])\*(?!\s)(.+?)\*(?!\w)|(?<!\w)_(?!\s)(.+?)_(?!\w)/g;
 
-function renderInline(text: string, keyPrefix: string): ReactNode[] {
+function renderInline(text: string): ReactNode[] {
   const nodes: ReactNode[] = [];
   let last = 0;
-  let index = 0;
   for (const match of text.matchAll(INLINE)) {
     const start = match.index ?? 0;
     if (start > last) nodes.push(text.slice(last, start));
-    const key = `${keyPrefix}-${index++}`;
-    const [, bold, code, linkText, href, em1, em2] = match;
-    if (bold !== undefined) nodes.push(<strong key={key}>{renderInline(bold, key)}</strong>);
-    else if (code !== undefined) nodes.push(<code key={key}>{code}</code>);
-    else if (linkText !== undefined) {
-      const url = safeHttpUrl(href);
-      nodes.push(
-        url ? (
-          <a key={key} href={url} target="_blank" rel="noopener noreferrer">
-            {linkText}
-          </a>
-        ) : (
-          linkText
-        ),
-      );
-    } else nodes.push(<em key={key}>{renderInline(em1 ?? em2 ?? "", key)}</em>);
+    // Keys only need to differ between siblings: the position does.
+    nodes.push(renderMatch(match, nodes.length));
     last = start + match[0].length;
   }
   if (last < text.length) nodes.push(text.slice(last));
   return nodes;
 }
 
-/** Renders short markdown text as paragraphs. */
-export function RichText({ text }: { text: string }) {
-  const paragraphs = text.trim().split(/\n\s*\n/);
-  return (
-    <>
-      {paragraphs.map((paragraph, p) => (
-        <p key={p}>
-          {paragraph.split("\n").map((line, l) => (
-            <Fragment key={l}>
-              {l > 0 && <br />}
-              {renderInline(line, `${p}-${l}`)}
-            </Fragment>
-          ))}
-        </p>
-      ))}
-    </>
+/** The element for one match of INLINE. */
+function renderMatch([, bold, code, linkText, href, em1, em2]: RegExpMatchArray, key: number): ReactNode {
+  if (bold !== undefined) return <strong key={key}>{renderInline(bold)}</strong>;
+  if (code !== undefined) return <code key={key}>{code}</code>;
+  if (linkText === undefined) return <em key={key}>{renderInline(em1 ?? em2 ?? "")}</em>;
+  const url = safeHttpUrl(href);
+  return url ? (
+    <a key={key} href={url} target="_blank" rel="noopener noreferrer">
+      {linkText}
+    </a>
+  ) : (
+    linkText
   );
+}
+
+/** Renders short markdown text as paragraphs. */
+export function renderRichText(text: string): ReactNode[] {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph, p) => (
+      <p key={p}>
+        {paragraph.split("\n").map((line, l) => (
+          <Fragment key={l}>
+            {l > 0 && <br />}
+            {renderInline(line)}
+          </Fragment>
+        ))}
+      </p>
+    ));
 }

@@ -6,7 +6,7 @@ import type { JsonSchema } from "@plugboard/auth-core";
 import { collectProperties, isObject, resolveLocalRef } from "./schema-walk.ts";
 import type { Schema } from "./schema-walk.ts";
 
-export { collectProperties, countInputFields, getAtPointer, hasInputFields, pointerTokens, resolveLocalRef } from "./schema-walk.ts";
+export { collectProperties, countInputFields, getAtPointer, hasInputFields, isObject, pointerTokens, resolveLocalRef } from "./schema-walk.ts";
 
 /** Builds a JSON pointer from tokens. */
 export function toPointer(tokens: readonly (string | number)[]): string {
@@ -14,7 +14,7 @@ export function toPointer(tokens: readonly (string | number)[]): string {
   for (const token of tokens) {
     const text = String(token);
     // Called for every shown problem and field on each keystroke: plain names skip the replaces.
-    pointer += `/${text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text}`;
+    pointer += `/${/[~/]/.test(text) ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text}`;
   }
   return pointer;
 }
@@ -30,25 +30,15 @@ export function fieldSchemaAt(root: JsonSchema, path: readonly string[]): Schema
   let cache = fieldSchemas.get(root);
   if (!cache) fieldSchemas.set(root, (cache = new Map()));
   const pointer = toPointer(path);
-  if (cache.has(pointer)) return cache.get(pointer);
-  const found = findFieldSchema(root, path);
-  cache.set(pointer, found);
-  return found;
-}
-
-function findFieldSchema(root: JsonSchema, path: readonly string[]): Schema | undefined {
-  let node = resolveLocalRef(root, root);
-  for (const token of path) {
-    if (!node) return undefined;
-    if (isObject(node.items) && /^\d+$/.test(token)) {
-      node = resolveLocalRef(node.items, root);
-      continue;
+  if (!cache.has(pointer)) {
+    let node = resolveLocalRef(root, root);
+    for (const token of path) {
+      if (!node) break;
+      node = isObject(node.items) && /^\d+$/.test(token) ? resolveLocalRef(node.items, root) : collectProperties(node, root).get(token);
     }
-    const properties = new Map<string, Schema>();
-    collectProperties(node, root, 0, properties);
-    node = properties.get(token);
+    cache.set(pointer, node);
   }
-  return node;
+  return cache.get(pointer);
 }
 
 const ACRONYMS = new Set(["api", "id", "url", "uri", "ip", "sso", "http", "https", "ssl", "tls", "jwt", "sql", "aws", "dns", "oauth", "sku", "smtp", "imap", "ftp", "sftp", "ssh", "crm", "erp", "utc"]);
@@ -63,12 +53,10 @@ export function humanize(name: string): string {
     .filter(Boolean)
     .map((word) => {
       const lower = word.toLowerCase();
-      if (SPECIAL[lower]) return SPECIAL[lower];
-      return ACRONYMS.has(lower) ? lower.toUpperCase() : lower;
+      return SPECIAL[lower] ?? (ACRONYMS.has(lower) ? lower.toUpperCase() : lower);
     });
-  if (words.length === 0) return name;
-  const [first = "", ...rest] = words;
-  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(" ");
+  const sentence = words.join(" ");
+  return sentence ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : name;
 }
 
 /** The label of a field: its `title`, else the humanized property name. */

@@ -49,8 +49,8 @@ export function getAtPointer(root: unknown, pointer: string | readonly string[])
  * The property schemas an object schema declares: its own `properties`, then those of its
  * `allOf`/`anyOf`/`oneOf` branches, `then`/`else` and schema `dependencies` (RJSF shows them when they apply).
  */
-export function collectProperties(schema: Schema, root: unknown, depth: number, into: Map<string, Schema>): void {
-  if (depth > MAX_DEPTH) return;
+export function collectProperties(schema: Schema, root: unknown, depth = 0, into = new Map<string, Schema>()): Map<string, Schema> {
+  if (depth > MAX_DEPTH) return into;
   if (isObject(schema.properties)) {
     for (const [name, sub] of Object.entries(schema.properties)) {
       const resolved = resolveLocalRef(sub, root);
@@ -66,23 +66,17 @@ export function collectProperties(schema: Schema, root: unknown, depth: number, 
       if (resolved) collectProperties(resolved, root, depth + 1, into);
     }
   }
+  return into;
 }
 
 /** True when the schema has at least one property to render (cheap; no RJSF). */
 export function hasInputFields(schema: JsonSchema | undefined | null): boolean {
-  if (!isObject(schema)) return false;
-  const root = resolveLocalRef(schema, schema);
-  if (!root) return false;
-  const properties = new Map<string, Schema>();
-  collectProperties(root, schema, 0, properties);
-  return properties.size > 0;
+  return countInputFields(schema) > 0;
 }
 
 /** How many top-level fields the form will show (for the loading skeleton). */
 export function countInputFields(schema: JsonSchema | undefined | null): number {
   if (!isObject(schema)) return 0;
   const root = resolveLocalRef(schema, schema);
-  const properties = new Map<string, Schema>();
-  if (root) collectProperties(root, schema, 0, properties);
-  return properties.size;
+  return root ? collectProperties(root, schema).size : 0;
 }

@@ -14,12 +14,12 @@ import type { ParameterFormValue } from "./types.ts";
 type Errors = ErrorSchema<ParameterFormValue>;
 
 export class ShownErrors {
-  private errors: Errors;
-  private focusRequest = 0;
-  private readonly listeners = new Set<() => void>();
+  #errors: Errors;
+  #focusRequest = 0;
+  readonly #listeners = new Set<() => void>();
 
   constructor(errors: Errors = {}) {
-    this.errors = errors;
+    this.#errors = errors;
   }
 
   /**
@@ -27,26 +27,26 @@ export class ShownErrors {
    * asks FocusFirstProblem to move focus, which it does once the fields show these problems.
    */
   publish(errors: Errors, focusRequest: number): void {
-    if (errors === this.errors && focusRequest === this.focusRequest) return;
-    this.errors = errors;
-    this.focusRequest = focusRequest;
-    for (const listener of this.listeners) listener();
+    if (errors === this.#errors && focusRequest === this.#focusRequest) return;
+    this.#errors = errors;
+    this.#focusRequest = focusRequest;
+    for (const listener of this.#listeners) listener();
   }
 
   subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   };
 
   /** The first problem shown at `path` (RJSF's `fieldPathId.path`). */
   firstAt(path: readonly (string | number)[]): string | undefined {
-    const errors = getAtPointer(this.errors, [...path.map(String), "__errors"]);
-    return Array.isArray(errors) && typeof errors[0] === "string" ? errors[0] : undefined;
+    // An error schema's `__errors` are lists of messages.
+    return (getAtPointer(this.#errors, [...path.map(String), "__errors"]) as string[] | undefined)?.[0];
   }
 
-  getFocusRequest = (): number => this.focusRequest;
+  getFocusRequest = (): number => this.#focusRequest;
 }
 
 export const ShownErrorsContext = createContext(new ShownErrors());

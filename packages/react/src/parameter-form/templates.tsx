@@ -1,29 +1,30 @@
 "use client";
 /** Our RJSF templates: label, description, control and error per field; no global error list. */
 import { descriptionId, errorId, getUiOptions } from "@rjsf/utils";
-import type { DescriptionFieldProps, FieldHelpProps, FieldTemplateProps, ObjectFieldTemplateProps, TemplatesType } from "@rjsf/utils";
+import type { FieldTemplateProps, ObjectFieldTemplateProps, TemplatesType } from "@rjsf/utils";
 import { memo } from "react";
 import type { FocusEvent, ReactNode } from "react";
 import { useFormUi } from "./form-ui.ts";
-import { RichText } from "./rich-text.tsx";
+import { renderRichText } from "./rich-text.tsx";
 import { toPointer } from "./schema-info.ts";
 import { FieldErrorContext, useShownError } from "./shown-errors.ts";
-
-function isContainer(schema: FieldTemplateProps["schema"]): boolean {
-  const types = [schema.type].flat();
-  return types.includes("object") || types.includes("array") || (schema.properties !== undefined && schema.type === undefined);
-}
+import { BaseInputTemplate } from "./widgets.tsx";
 
 function leftField(event: FocusEvent<HTMLElement>): boolean {
   return !(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget));
 }
 
-// Memoized: the field template re-renders on every keystroke in its field, the description need not.
-const Description = memo(function Description({ id, text }: { id: string; text: ReactNode }) {
+/**
+ * A description (markdown text, or an element), nothing when there is none. Also RJSF's
+ * DescriptionFieldTemplate. Memoized: the field template re-renders on every keystroke in its
+ * field, the description need not.
+ */
+const Description = memo(function Description({ id, description }: { id: string; description?: ReactNode }) {
   const { cls } = useFormUi();
+  if (!description) return null;
   return (
     <div id={id} className={cls("description")}>
-      {typeof text === "string" ? <RichText text={text} /> : text}
+      {typeof description === "string" ? renderRichText(description) : description}
     </div>
   );
 });
@@ -38,29 +39,30 @@ export function FieldTemplate(props: FieldTemplateProps) {
   // (a multi-select array, an anyOf selector), nested fields provide their own.
   const control = <FieldErrorContext.Provider value={error}>{children}</FieldErrorContext.Provider>;
   if (hidden) return <div hidden>{control}</div>;
-  if (isContainer(schema)) {
+  const types = [schema.type].flat();
+  // Objects and arrays: their fields are in `children`.
+  if (types.includes("object") || types.includes("array") || (schema.properties !== undefined && schema.type === undefined)) {
     const isRoot = fieldPathId.path.length === 0;
     const problem = error && (
       <p id={errorId(id)} className={cls(isRoot ? "formError" : "error")} role={isRoot ? "alert" : undefined} tabIndex={-1} data-pb-form-error="">
         {error}
       </p>
     );
-    return isRoot ? (
+    // The form's own problem comes first, a group's after its fields.
+    return (
       <>
-        {problem}
+        {isRoot && problem}
         {control}
-      </>
-    ) : (
-      <>
-        {control}
-        {problem}
+        {!isRoot && problem}
       </>
     );
   }
   const pointer = toPointer(fieldPathId.path);
-  const options = getUiOptions(uiSchema);
-  const isCheckbox = [schema.type].flat().includes("boolean") && (options.widget === undefined || options.widget === "checkbox");
-  const showLabel = isCheckbox ? options.label !== false : displayLabel;
+  // A boolean the uiSchema gives no other widget (hidden, password, …) is a checkbox.
+  const isCheckbox = types.includes("boolean") && getUiOptions(uiSchema).widget === undefined;
+  // RJSF shows no label for a checkbox (its own widget renders one); ours comes from here, always:
+  // the uiSchema sets no `ui:label`.
+  const showLabel = isCheckbox || displayLabel;
   const labelElement = showLabel && (
     <label htmlFor={id} className={cls("label")}>
       {label}
@@ -74,7 +76,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
       )}
     </label>
   );
-  const description = showLabel && rawDescription ? <Description id={descriptionId(id)} text={rawDescription} /> : null;
+  const description = showLabel && <Description id={descriptionId(id)} description={rawDescription} />;
   return (
     <div
       className={cls("field")}
@@ -84,21 +86,17 @@ export function FieldTemplate(props: FieldTemplateProps) {
       onBlur={(event) => leftField(event) && ui.onFieldBlur(pointer)}
       onChange={() => ui.onFieldInput(pointer)}
     >
+      {/* A checkbox comes before its label; other controls after their label and description. */}
       {isCheckbox ? (
-        <>
-          <div className={cls("checkbox")}>
-            {control}
-            {labelElement}
-          </div>
-          {description}
-        </>
-      ) : (
-        <>
-          {labelElement}
-          {description}
+        <div className={cls("checkbox")}>
           {control}
-        </>
+          {labelElement}
+        </div>
+      ) : (
+        labelElement
       )}
+      {description}
+      {!isCheckbox && control}
       {error && (
         <p id={errorId(id)} className={cls("error")}>
           {error}
@@ -111,39 +109,30 @@ export function FieldTemplate(props: FieldTemplateProps) {
 export function ObjectFieldTemplate({ title, description, properties, fieldPathId }: ObjectFieldTemplateProps) {
   const { cls } = useFormUi();
   const descId = descriptionId(fieldPathId);
-  const body = (
-    <>
-      {description && <Description id={descId} text={description} />}
-      {properties.map((property) => property.content)}
-    </>
-  );
-  if (fieldPathId.path.length === 0) return <div className={cls("fields")}>{body}</div>;
+  // The form's own fields sit in a plain container; a nested object is a group with its title.
+  const isRoot = fieldPathId.path.length === 0;
+  const Container = isRoot ? "div" : "fieldset";
   return (
-    <fieldset className={cls("group")} aria-describedby={description ? descId : undefined}>
-      {title && <legend className={cls("legend")}>{title}</legend>}
-      {body}
-    </fieldset>
+    <Container className={cls(isRoot ? "fields" : "group")} aria-describedby={!isRoot && description ? descId : undefined}>
+      {!isRoot && title && <legend className={cls("legend")}>{title}</legend>}
+      <Description id={descId} description={description} />
+      {properties.map((property) => property.content)}
+    </Container>
   );
-}
-
-export function DescriptionFieldTemplate({ id, description }: DescriptionFieldProps) {
-  return description ? <Description id={id} text={description} /> : null;
-}
-
-export function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
-  return help ? <Description id={`${fieldPathId.$id}__help`} text={help} /> : null;
 }
 
 const Nothing = () => null;
 
+/**
+ * Ours replace RJSF's. Errors are rendered by FieldTemplate, next to their field: RJSF never has
+ * any (ParameterForm validates), and FieldTemplate does not render RJSF's `errors` and `help`
+ * elements, so no FieldErrorTemplate, ErrorListTemplate or FieldHelpTemplate is needed.
+ */
 export const templates: Partial<Omit<TemplatesType, "ButtonTemplates">> & { ButtonTemplates?: Partial<TemplatesType["ButtonTemplates"]> } = {
   FieldTemplate,
   ObjectFieldTemplate,
-  DescriptionFieldTemplate,
-  FieldHelpTemplate,
-  // Errors are rendered by FieldTemplate, next to their field.
-  FieldErrorTemplate: Nothing,
-  ErrorListTemplate: Nothing,
+  DescriptionFieldTemplate: Description,
+  BaseInputTemplate,
   // The host passes its own submit button as children.
   ButtonTemplates: { SubmitButton: Nothing },
 };

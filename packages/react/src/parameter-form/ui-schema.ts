@@ -11,23 +11,24 @@ type Schema = Record<string, unknown>;
 
 const MAX_DEPTH = 16;
 
-export function buildUiSchema(schema: JsonSchema): UiSchema {
-  return { ...objectUi(schema, schema, 0), "ui:submitButtonOptions": { norender: true } };
-}
-
-function objectUi(node: unknown, root: JsonSchema, depth: number): UiSchema {
+/** The uiSchema of an object schema (`node`: the input schema itself, or a nested object of `root`). */
+export function buildUiSchema(node: unknown, root = node as JsonSchema, depth = 0): UiSchema {
   const schema = resolveLocalRef(node, root);
   if (!schema || depth > MAX_DEPTH) return {};
-  const collected = new Map<string, Schema>();
-  collectProperties(schema, root, 0, collected);
+  const collected = collectProperties(schema, root);
   const ui: UiSchema = {};
   for (const [name, property] of collected) {
     // Fields without hints get no entry: RJSF reads every field's ui options on each change.
     const entry = fieldUi(name, property, root, depth);
     if (Object.keys(entry).length > 0) ui[name] = entry;
   }
-  const order = fieldOrder([...collected]);
-  if (order) ui["ui:order"] = order;
+  // Airbyte-style numeric `order` on properties, as RJSF's `ui:order`. The sort is stable: fields
+  // without an order keep theirs, after the ordered ones.
+  const rank = (property: Schema) => (typeof property.order === "number" ? property.order : Infinity);
+  const fields = [...collected];
+  if (fields.some(([, property]) => typeof property.order === "number")) {
+    ui["ui:order"] = [...fields.sort(([, a], [, b]) => rank(a) - rank(b)).map(([name]) => name), "*"];
+  }
   return ui;
 }
 
@@ -36,32 +37,15 @@ function fieldUi(name: string, schema: Schema, root: JsonSchema, depth: number):
   // RJSF labels a field with its `title`; the others get ours (the humanized property name).
   const label = fieldLabel(schema, name);
   if (label !== schema.title) ui["ui:title"] = label;
-  if (schema.type === "object") return { ...ui, ...objectUi(schema, root, depth + 1) };
+  if (schema.type === "object") return Object.assign(ui, buildUiSchema(schema, root, depth + 1));
   const secret = isSecretSchema(schema);
   if (secret) ui["ui:widget"] = "password";
   else if (schema.multiline === true || schema.format === "textarea") ui["ui:widget"] = "textarea";
-  const placeholder = placeholderOf(schema, secret);
-  if (placeholder !== undefined) ui["ui:placeholder"] = placeholder;
+  // The first example (or, for non-secrets, the default) as a placeholder.
+  const printable = (item: unknown) => typeof item === "string" || typeof item === "number";
+  const example = (Array.isArray(schema.examples) ? schema.examples : [schema.example]).find(printable);
+  if (example !== undefined) ui["ui:placeholder"] = String(example);
+  else if (!secret && printable(schema.default) && schema.default !== "") ui["ui:placeholder"] = String(schema.default);
   if (schema.hidden === true || schema.airbyte_hidden === true) ui["ui:widget"] = "hidden";
   return ui;
-}
-
-/** The first example (or, for non-secrets, the default) as a placeholder. */
-function placeholderOf(schema: Schema, secret: boolean): string | undefined {
-  const examples = Array.isArray(schema.examples) ? schema.examples : schema.example !== undefined ? [schema.example] : [];
-  const candidate = examples.find((item) => typeof item === "string" || typeof item === "number");
-  if (candidate !== undefined) return String(candidate);
-  if (!secret && (typeof schema.default === "string" || typeof schema.default === "number") && schema.default !== "") return String(schema.default);
-  return undefined;
-}
-
-/** Airbyte-style numeric `order` on properties, as RJSF's `ui:order`. */
-function fieldOrder(properties: [string, Schema][]): string[] | undefined {
-  const ranked = properties.map(([name, property], index) => {
-    const order = property.order;
-    return { name, index, order: typeof order === "number" ? order : undefined };
-  });
-  if (!ranked.some((entry) => entry.order !== undefined)) return undefined;
-  ranked.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.index - b.index);
-  return [...ranked.map((entry) => entry.name), "*"];
 }

@@ -1,6 +1,11 @@
 "use client";
-/** Our inputs for RJSF: plain accessible controls with `aria-invalid` / `aria-describedby` wiring. */
-import { descriptionId, enumOptionSelectedValue, enumOptionValueDecoder, enumOptionValueEncoder, errorId, getInputProps, getOptionValueFormat } from "@rjsf/utils";
+/**
+ * Our inputs for RJSF: plain accessible controls with `aria-invalid` / `aria-describedby` wiring.
+ * The uiSchema (ui-schema.ts) sets only `ui:title`, `ui:widget`, `ui:placeholder` and `ui:order`,
+ * so the widgets read no other ui options (`description`, `rows`, `emptyValue`, `enumDisabled`,
+ * `optionValueFormat`: select options are indexed).
+ */
+import { descriptionId, enumOptionSelectedValue, enumOptionValueDecoder, enumOptionValueEncoder, errorId, getInputProps } from "@rjsf/utils";
 import type { BaseInputTemplateProps, RegistryWidgetsType, WidgetProps } from "@rjsf/utils";
 import { useState } from "react";
 import type { ChangeEvent, FocusEvent } from "react";
@@ -9,33 +14,43 @@ import { formatMessage } from "../internal/format.ts";
 import { useFormUi } from "./form-ui.ts";
 import { useFieldError } from "./shown-errors.ts";
 
-/** The ARIA state every control shares (the shown problem comes from the field template). */
-function useAria({ id, schema, options, hideLabel, label }: WidgetProps) {
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/**
+ * What every control shares, in two parts so each control keeps its own attribute order: `id`,
+ * `name` and class first, then the ARIA state (the shown problem comes from the field template)
+ * and RJSF's callbacks, which get `read(control, changed)` (`changed`: for `onChange`). By
+ * default, the text a control holds; an emptied one reports `undefined` on change.
+ */
+function useControl(props: WidgetProps, read: (control: Control, changed: boolean) => unknown = ({ value }, changed) => (changed && value === "" ? undefined : value)) {
+  const { id, htmlName, schema, hideLabel, label, onChange, onBlur, onFocus } = props;
+  const { cls } = useFormUi();
   const invalid = useFieldError() !== undefined;
-  const hasDescription = Boolean(options.description ?? schema.description);
-  const describedBy = [invalid && errorId(id), hasDescription && descriptionId(id)].filter(Boolean).join(" ");
-  return {
+  const describedBy = [invalid && errorId(id), Boolean(schema.description) && descriptionId(id)].filter(Boolean).join(" ");
+  const head = { id, name: htmlName || id, className: cls("input") };
+  const tail = {
     "aria-invalid": invalid || undefined,
     "aria-describedby": describedBy || undefined,
     "aria-label": hideLabel ? label : undefined,
+    onChange: (event: ChangeEvent<Control>) => onChange(read(event.target, true)),
+    onBlur: (event: FocusEvent<Control>) => onBlur(id, read(event.target, false)),
+    onFocus: (event: FocusEvent<Control>) => onFocus(id, read(event.target, false)),
   };
+  return [head, tail] as const;
 }
 
 /** Text-like `<input>`: text, email, url, number, password, date, … */
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
-  const { id, htmlName, value, required, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, type, placeholder } = props;
-  const { cls } = useFormUi();
-  const aria = useAria(props);
+  const { value, required, disabled, readonly, autofocus, placeholder, options, schema, type, onChangeOverride } = props;
+  const [head, tail] = useControl(props);
   const inputProps = getInputProps(schema, type, options);
   const isNumber = inputProps.type === "number";
   const inputValue = isNumber ? (value || value === 0 ? value : "") : (value ?? "");
-  const secret = isSecretSchema(schema) || type === "password";
-  const handleChange = (event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value === "" ? options.emptyValue : event.target.value);
+  // No autocomplete, capitalization, correction or spellcheck for secrets.
+  const secretProps = (isSecretSchema(schema) || type === "password") && { autoComplete: "off", autoCapitalize: "off", autoCorrect: "off", spellCheck: false };
   return (
     <input
-      id={id}
-      name={htmlName || id}
-      className={cls("input")}
+      {...head}
       {...inputProps}
       value={inputValue as string | number}
       placeholder={placeholder || undefined}
@@ -43,27 +58,21 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
       readOnly={readonly}
       disabled={disabled}
       autoFocus={autofocus}
-      autoComplete={secret ? "off" : inputProps.autoComplete}
-      autoCapitalize={secret ? "off" : undefined}
-      autoCorrect={secret ? "off" : undefined}
-      spellCheck={secret ? false : undefined}
-      {...aria}
-      onChange={onChangeOverride ?? handleChange}
-      onBlur={(event: FocusEvent<HTMLInputElement>) => onBlur(id, event.target.value)}
-      onFocus={(event: FocusEvent<HTMLInputElement>) => onFocus(id, event.target.value)}
+      {...secretProps}
+      {...tail}
+      onChange={onChangeOverride ?? tail.onChange}
     />
   );
 }
 
 /** A masked input with a show/hide toggle (`format: password`, `writeOnly`, `isSensitive`, …). */
 export function SecretWidget(props: WidgetProps) {
-  const { id, label, disabled, registry } = props;
+  const { id, label, disabled } = props;
   const { cls, messages } = useFormUi();
   const [revealed, setRevealed] = useState(false);
-  const Input = registry.templates.BaseInputTemplate;
   return (
     <div className={cls("secret")}>
-      <Input {...props} type={revealed ? "text" : "password"} />
+      <BaseInputTemplate {...props} type={revealed ? "text" : "password"} />
       <button
         type="button"
         className={cls("revealButton")}
@@ -74,48 +83,30 @@ export function SecretWidget(props: WidgetProps) {
         data-state={revealed ? "visible" : "hidden"}
         onClick={() => setRevealed((shown) => !shown)}
       >
-        <EyeIcon crossed={revealed} />
+        {/* An eye, crossed out while the secret is shown. */}
+        <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12Z" />
+          <circle cx="12" cy="12" r="3" />
+          {revealed && <path d="M4 4l16 16" />}
+        </svg>
       </button>
     </div>
   );
 }
 
-function EyeIcon({ crossed }: { crossed: boolean }) {
-  return (
-    <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12Z" />
-      <circle cx="12" cy="12" r="3" />
-      {crossed && <path d="M4 4l16 16" />}
-    </svg>
-  );
-}
-
 /** `<select>` for `enum` / `oneOf` of constants. */
 export function SelectWidget(props: WidgetProps) {
-  const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, options, schema } = props;
-  const { cls, messages } = useFormUi();
-  const aria = useAria(props);
-  const { enumOptions = [], enumDisabled, emptyValue } = options;
-  const format = getOptionValueFormat(options);
-  const decode = (raw: string) => enumOptionValueDecoder(raw, enumOptions, format, emptyValue);
-  const selected = enumOptionSelectedValue(value, enumOptions, false, format, "");
+  const { value, required, disabled, readonly, autofocus, options, schema } = props;
+  const { messages } = useFormUi();
+  const { enumOptions = [] } = options;
+  const [head, tail] = useControl(props, (control) => enumOptionValueDecoder(control.value, enumOptions));
+  // Not `multiple`, so one string ("" when nothing is selected).
+  const selected = enumOptionSelectedValue(value, enumOptions, false, undefined, "") as string;
   return (
-    <select
-      id={id}
-      name={htmlName || id}
-      className={cls("input")}
-      value={typeof selected === "string" ? selected : ""}
-      required={required}
-      disabled={disabled || readonly}
-      autoFocus={autofocus}
-      {...aria}
-      onChange={(event) => onChange(decode(event.target.value))}
-      onBlur={(event) => onBlur(id, decode(event.target.value))}
-      onFocus={(event) => onFocus(id, decode(event.target.value))}
-    >
+    <select {...head} value={selected} required={required} disabled={disabled || readonly} autoFocus={autofocus} {...tail}>
       {schema.default === undefined && <option value="">{messages.selectPlaceholder}</option>}
       {enumOptions.map((option, index) => (
-        <option key={String(option.value)} value={enumOptionValueEncoder(option.value, index, format)} disabled={enumDisabled?.includes(option.value)}>
+        <option key={String(option.value)} value={enumOptionValueEncoder(option.value, index)}>
           {option.label}
         </option>
       ))}
@@ -125,48 +116,36 @@ export function SelectWidget(props: WidgetProps) {
 
 /** A checkbox for booleans (its label is rendered by the field template, after the box). */
 export function CheckboxWidget(props: WidgetProps) {
-  const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props;
-  const { cls } = useFormUi();
-  const aria = useAria(props);
+  const { value, required, disabled, readonly, autofocus } = props;
+  const [head, tail] = useControl(props, (control) => (control as HTMLInputElement).checked);
   return (
     <input
       type="checkbox"
-      id={id}
-      name={htmlName || id}
-      className={cls("input")}
+      {...head}
       checked={value === true}
       aria-required={required || undefined}
       disabled={disabled || readonly}
       autoFocus={autofocus}
-      {...aria}
-      onChange={(event) => onChange(event.target.checked)}
-      onBlur={(event) => onBlur(id, event.target.checked)}
-      onFocus={(event) => onFocus(id, event.target.checked)}
+      {...tail}
     />
   );
 }
 
 /** Multi-line text (`multiline: true` or `ui:widget: textarea`). */
 export function TextareaWidget(props: WidgetProps) {
-  const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, options, placeholder } = props;
-  const { cls } = useFormUi();
-  const aria = useAria(props);
+  const { value, required, disabled, readonly, autofocus, placeholder } = props;
+  const [head, tail] = useControl(props);
   return (
     <textarea
-      id={id}
-      name={htmlName || id}
-      className={cls("input")}
+      {...head}
       value={(value as string | undefined) ?? ""}
       placeholder={placeholder || undefined}
       required={required}
       readOnly={readonly}
       disabled={disabled}
       autoFocus={autofocus}
-      rows={typeof options.rows === "number" ? options.rows : 4}
-      {...aria}
-      onChange={(event) => onChange(event.target.value === "" ? options.emptyValue : event.target.value)}
-      onBlur={(event) => onBlur(id, event.target.value)}
-      onFocus={(event) => onFocus(id, event.target.value)}
+      rows={4}
+      {...tail}
     />
   );
 }
