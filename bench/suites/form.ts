@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 const WARMUP_KEYSTROKES = 30;
-const ROUNDS = 20;
+const ROUNDS = 60;
 const KEYSTROKES_PER_ROUND = 10;
 
 const PAGES = { plugboard: "apps/form-plugboard.tsx", rjsf: "apps/form-rjsf.tsx" } as const;
