@@ -1,27 +1,21 @@
 /** axe-core finds no violations in any state of the widget, in both themes and in Japanese. */
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { en } from "../messages/en.ts";
 import { ja } from "../messages/ja.ts";
-import { acmeCrm, ACME_VALID_KEYS, allMockHandlers, helpdesk, northwindBooks, pipelineCrm, resetMockProviders } from "../test-utils/connectors.ts";
+import { acmeCrm, ACME_VALID_KEYS, helpdesk, northwindBooks, pipelineCrm } from "../test-utils/connectors.ts";
 import { expectNoAxeViolations } from "../test-utils/axe.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import type { Theme } from "../internal/ui-context.tsx";
 import { ConnectWidget } from "./connect-widget.tsx";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 describe.each<Theme>(["light", "dark"])("axe, %s theme", (theme) => {
   it("choosing an option", async () => {

@@ -4,35 +4,18 @@
  */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { en } from "../messages/en.ts";
-import {
-  allMockHandlers,
-  internalApi,
-  NORTHWIND_REALM_ID,
-  northwindBooks,
-  northwindProxy,
-  photoShare,
-  PIPELINE_API_KEY,
-  PIPELINE_COMPANY_DOMAIN,
-  pipelineCrm,
-  resetMockProviders,
-} from "../test-utils/connectors.ts";
+import { internalApi, NORTHWIND_REALM_ID, northwindBooks, northwindProxy, photoShare, PIPELINE_API_KEY, PIPELINE_COMPANY_DOMAIN, pipelineCrm } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 describe("ConnectWidget: OAuth 2.0 (northwind-books)", () => {
   it("opens the popup, passes the consent page and connects once", async () => {

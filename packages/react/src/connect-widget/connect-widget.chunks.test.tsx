@@ -5,14 +5,14 @@
  */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { en } from "../messages/en.ts";
-import { ACME_VALID_KEYS, allMockHandlers, resetMockProviders } from "../test-utils/connectors.ts";
+import { ACME_VALID_KEYS } from "../test-utils/connectors.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { serverRuntimeFor } from "../test-utils/server-runtime.ts";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 const imports = vi.hoisted(() => ({ oauthButton: 0 }));
 vi.mock("../oauth-button/oauth-button.tsx", async (importOriginal) => {
@@ -22,13 +22,7 @@ vi.mock("../oauth-button/oauth-button.tsx", async (importOriginal) => {
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 // In this order: the module registry keeps the OAuth button once a test has loaded it.
 describe("ConnectWidget's lazily loaded chunks", () => {

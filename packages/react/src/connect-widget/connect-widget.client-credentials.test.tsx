@@ -1,23 +1,17 @@
 /** Client-credentials connectors through the whole widget, against their mock providers. */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { acmeCrm, ACME_REVOKED_KEY, ACME_VALID_KEYS, allMockHandlers, helpdesk, HELPDESK_ACCOUNT, ledger, LEDGER_ACCOUNT, resetMockProviders, weatherly, WEATHERLY_APP_ID } from "../test-utils/connectors.ts";
+import { describe, expect, it, vi } from "vitest";
+import { acmeCrm, ACME_REVOKED_KEY, ACME_VALID_KEYS, helpdesk, HELPDESK_ACCOUNT, ledger, LEDGER_ACCOUNT, weatherly, WEATHERLY_APP_ID } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { en } from "../messages/en.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 describe("ConnectWidget: client-credentials", () => {
   it("acme-crm: fills the form, connects, and shows the connected summary", async () => {

@@ -5,38 +5,21 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InputError } from "@plugboard/auth-core";
 import type { AuthOption, ConnectRuntime } from "@plugboard/auth-core";
 import { en } from "../messages/en.ts";
-import {
-  acmeCrm,
-  ACME_VALID_KEYS,
-  allMockHandlers,
-  approveConsent,
-  helpdesk,
-  ledger,
-  NORTHWIND_CLIENT,
-  northwindBooks,
-  northwindProvider,
-  resetMockProviders,
-} from "../test-utils/connectors.ts";
+import { acmeCrm, ACME_VALID_KEYS, approveConsent, helpdesk, ledger, NORTHWIND_CLIENT, northwindBooks, northwindProvider } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { serverRuntimeFor } from "../test-utils/server-runtime.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+const server = setupMockProviders();
 
 const field = (label: RegExp) => screen.findByLabelText(label, { selector: "input, select" });
 

@@ -1,24 +1,18 @@
 /** Keyboard only: Tab, arrows, Space and Enter through the picker, the form and connect. */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { en } from "../messages/en.ts";
-import { allMockHandlers, PIPELINE_API_KEY, pipelineCrm, resetMockProviders } from "../test-utils/connectors.ts";
+import { PIPELINE_API_KEY, pipelineCrm } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 describe("ConnectWidget: keyboard only", () => {
   it("Tab into the options, Space to pick, arrows to switch, type, Enter to connect", async () => {

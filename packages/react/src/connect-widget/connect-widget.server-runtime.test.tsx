@@ -1,25 +1,19 @@
 /** The widget on the server runtime (createServerRuntime → createAuthHandler): secrets stay on the server. */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { en } from "../messages/en.ts";
-import { ACME_VALID_KEYS, allMockHandlers, approveConsent, resetMockProviders } from "../test-utils/connectors.ts";
+import { ACME_VALID_KEYS, approveConsent } from "../test-utils/connectors.ts";
 import { createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { serverRuntimeFor } from "../test-utils/server-runtime.ts";
 import { resumeRedirectConnect } from "../oauth-button/redirect-connect.ts";
 import { ConnectWidget } from "./connect-widget.tsx";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 describe("ConnectWidget with createServerRuntime", () => {
   it("client-credentials: connects on the server; the browser gets masked credentials", async () => {

@@ -1,16 +1,16 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ErrorKey } from "@plugboard/auth-core";
 import { ConnectWidget } from "../connect-widget/connect-widget.tsx";
-import { acmeCrm, allMockHandlers, helpdesk, pipelineCrm, resetMockProviders } from "../test-utils/connectors.ts";
+import { acmeCrm, helpdesk, pipelineCrm } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { en } from "./en.ts";
 import { messagesByLocale } from "./catalog.ts";
 import { getMessages, loadMessages, mergeMessages, shippedLocaleFor, SHIPPED_LOCALES } from "./index.ts";
 import { ja } from "./ja.ts";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
@@ -80,13 +80,7 @@ describe("shipped messages", () => {
 });
 
 describe("messages in the widget", () => {
-  const server = setupServer(...allMockHandlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-  afterEach(() => {
-    server.resetHandlers();
-    resetMockProviders();
-  });
-  afterAll(() => server.close());
+  setupMockProviders();
 
   it('locale="ja" shows Japanese labels, including the form\'s own messages', async () => {
     const user = userEvent.setup();

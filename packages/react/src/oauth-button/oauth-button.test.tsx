@@ -1,11 +1,10 @@
 /** OAuthButton on its own (with useConnectFlow), and the redirect helpers for the return page. */
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { setupServer } from "msw/node";
 import { StrictMode } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { AuthEngine } from "@plugboard/auth-core";
 import { en } from "../messages/en.ts";
-import { allMockHandlers, approveConsent, northwindBooks, resetMockProviders } from "../test-utils/connectors.ts";
+import { approveConsent, northwindBooks } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { APP_ORIGIN, createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { useConnectFlow } from "../use-connect-flow.ts";
@@ -15,16 +14,11 @@ import { startRedirectConnect } from "./redirect-connect.ts";
 import { useResumeRedirect } from "./use-resume-redirect.ts";
 import type { UseResumeRedirectOptions } from "./use-resume-redirect.ts";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 function memoryStorage() {
   const items = new Map<string, string>();

@@ -5,25 +5,19 @@
  */
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConnectWidget } from "../connect-widget/connect-widget.tsx";
 import { en } from "../messages/en.ts";
-import { allMockHandlers, approveConsent, northwindBooks, northwindProvider, photoShare, resetMockProviders } from "../test-utils/connectors.ts";
+import { approveConsent, northwindBooks, northwindProvider, photoShare } from "../test-utils/connectors.ts";
 import { engineFor } from "../test-utils/engines.ts";
 import { APP_ORIGIN, createFakeBrowser } from "../test-utils/fake-popup.ts";
 import { resumeRedirectConnect } from "./redirect-connect.ts";
 import { preloadFormBeforeAll } from "../test-utils/preload.ts";
+import { setupMockProviders } from "../test-utils/mock-server.ts";
 
 preloadFormBeforeAll();
 
-const server = setupServer(...allMockHandlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  resetMockProviders();
-});
-afterAll(() => server.close());
+setupMockProviders();
 
 function memoryStorage() {
   const items = new Map<string, string>();
