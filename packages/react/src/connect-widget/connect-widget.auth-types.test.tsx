@@ -25,7 +25,7 @@ describe("ConnectWidget: OAuth 2.0 (northwind-books)", () => {
     render(<ConnectWidget engine={engineFor(northwindBooks)} popup={{ ports: browser.ports }} onConnected={onConnected} />);
 
     await user.click(await screen.findByLabelText("Connect to sandbox company"));
-    const button = screen.getByRole("button", { name: en.signInAndConnect });
+    const button = await screen.findByRole("button", { name: en.signInAndConnect });
     expect(button.getAttribute("aria-describedby")).toBeTruthy();
     await user.click(button);
 

@@ -36,7 +36,7 @@ export const AuthorizationCode: Story = {
       await userEvent.click(await canvas.findByRole("checkbox", { name: "Connect to sandbox company" }));
     });
     await step("Sign in: the window opens in the click, then goes to the provider", async () => {
-      const button = canvas.getByRole("button", { name: "Sign in and connect" });
+      const button = await canvas.findByRole("button", { name: "Sign in and connect" });
       await expect(button).toHaveAccessibleDescription("Opens a sign-in window");
       await userEvent.click(button);
       await expect(popup.openCount).toBe(1);
