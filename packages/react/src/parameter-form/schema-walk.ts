@@ -24,7 +24,12 @@ export function resolveLocalRef(node: unknown, root: unknown, depth = 0): Schema
   return { ...resolveLocalRef(target, root, depth + 1), ...siblings };
 }
 
-/** Splits a JSON pointer (RFC 6901) into unescaped tokens; `""` → `[]`. */
+/**
+ * Splits a JSON pointer (RFC 6901) into unescaped tokens; `""` → `[]`. Like auth-core's
+ * parsePointer, kept here on purpose: this module is in the widget's first chunk, and importing
+ * `@plugboard/auth-core/schema` statically would pull its validator in with it (esbuild hoists
+ * barrel re-exports).
+ */
 export function pointerTokens(pointer: string): string[] {
   const body = pointer.startsWith("#") ? decodeURIComponent(pointer.slice(1)) : pointer;
   if (body === "") return [];
